@@ -1,0 +1,59 @@
+# Runlog: `make run` sets everything up and serves http://127.0.0.1:8000; `make test` runs the suite.
+
+# Python 3.12+ (3.13 preferred, see .python-version): on PATH, or from pyenv where it is installed.
+PYTHON ?= $(firstword $(shell command -v python3.13 python3.12 2>/dev/null) $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) python3)
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/runlog
+
+.PHONY: install migrate demo run test test-sqlite test-postgres bench lint format check-deploy clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12+ is needed (found %s); install python3.13" % sys.version.split()[0])'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: demo
+	@echo "Runlog on http://$(HOST):$(PORT)/ — log in as demo / demo-password"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole suite on SQLite (the default database).
+test: install
+	$(PY) -m pytest
+
+test-sqlite: test
+
+# The whole suite again on the local PostgreSQL.
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+
+bench: install
+	RUNLOG_BENCH=1 $(PY) -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,median,max,rounds -p no:randomly
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') ALLOWED_HOSTS=runlog.example.com \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,77 @@
+"""From flags to what the runner reads: published advice per rule code (one query), safe Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+from injuries.risk import Assessment, Flag, assess
+from runlog.frames import load_frames
+from runlog.models import Profile
+
+from .models import Advice
+
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "br", "hr"}
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML with every raw tag and attribute outside a small safe list removed."""
+    html = markdown.markdown(text or "", output_format="html")
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"})
+
+
+def slug_for(code: str) -> str:
+    return code.replace(".", "-").replace("_", "-")
+
+
+def advice_for(codes) -> dict[str, Advice]:
+    """Published advice keyed by rule code, in one query."""
+    return {a.key: a for a in Advice.objects.published().filter(key__in=set(codes))}
+
+
+@dataclass(frozen=True)
+class ShownFlag:
+    flag: Flag
+    advice: Advice | None
+
+    @property
+    def code(self):
+        return self.flag.code
+
+    @property
+    def severity(self):
+        return self.flag.severity
+
+
+def assessment_for(profile: Profile, on: dt.date | None = None) -> Assessment:
+    on = on or profile.today()
+    return assess(load_frames(profile, on), on)
+
+
+def with_advice(assessment: Assessment) -> list[ShownFlag]:
+    advice = advice_for(f.code for f in assessment.flags)
+    return [ShownFlag(f, advice.get(f.code)) for f in assessment.flags]
+
+
+def report_dict(username: str, assessment: Assessment) -> dict:
+    """The public `risk_report --format json` document (docs/product.md)."""
+    advice = advice_for(f.code for f in assessment.flags)
+    return {
+        "user": username,
+        "on": assessment.on.isoformat(),
+        "metrics": dict(assessment.metrics),
+        "flags": [
+            {
+                "code": f.code,
+                "severity": f.severity,
+                "title": f.title,
+                "message": f.message,
+                "evidence": f.evidence,
+                "advice": advice[f.code].get_absolute_url() if f.code in advice else None,
+            }
+            for f in assessment.flags
+        ],
+    }

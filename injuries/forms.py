@@ -1,0 +1,97 @@
+"""The pain report form: where it hurts, how much and when, and the symptoms that matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from runlog.forms import SplitFieldsMixin
+from runlog.models import Profile, Run
+
+from .models import NRS_FIELDS, PainReport
+
+NRS_CHOICES = [("", "—")] + [(i, str(i)) for i in range(11)]
+
+
+def nrs_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label, choices=NRS_CHOICES, coerce=int, empty_value=None, required=False,
+        help_text="0 no pain … 10 worst imaginable",
+    )
+
+
+class PainReportForm(SplitFieldsMixin, forms.ModelForm):
+    primary = (
+        "date", "location", "side", "during", "after", "next_morning", "swelling", "warmth", "stiffness",
+        "locking", "cannot_bear_weight",
+    )
+    during = nrs_field("During the run")
+    after = nrs_field("After the run")
+    next_morning = nrs_field("Next morning")
+
+    class Meta:
+        model = PainReport
+        fields = [
+            "date", "location", "side", "during", "after", "next_morning", "swelling", "warmth",
+            "stiffness", "locking", "cannot_bear_weight", "run", "notes",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "location": forms.RadioSelect(attrs={"class": "location-choice"}),
+            "side": forms.RadioSelect,
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"run": "Linked run (optional)"}
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        today = profile.today()
+        self.initial.setdefault("date", today)
+        recent = Run.objects.for_user(profile.user).in_window(today - dt.timedelta(days=30), today, profile.tz)
+        if self.instance.pk and self.instance.run_id:
+            recent = recent | Run.objects.filter(pk=self.instance.run_id, user=profile.user)
+        self.fields["run"].queryset = recent.select_related(None).order_by("-start")
+        self.fields["run"].empty_label = "None"
+        self.fields["run"].label_from_instance = lambda run: (
+            f"{run.start.astimezone(profile.tz):%a %d %b} · {run.distance_m / profile.unit_m:.1f} {profile.units} "
+            f"{run.get_kind_display().lower()}"
+        )
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day and day > self.profile.today():
+            raise forms.ValidationError("That date is in the future.")
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if all(data.get(name) is None for name in NRS_FIELDS) and not self.errors.keys() & set(NRS_FIELDS):
+            raise forms.ValidationError(
+                "Give a pain score for at least one moment: during, after, or the next morning (0 = no pain)."
+            )
+        return data
+
+    def save(self, commit: bool = True) -> PainReport:
+        report = super().save(commit=False)
+        report.user = self.profile.user
+        if commit:
+            report.save()
+        return report
+
+
+class MorningScoreForm(forms.ModelForm):
+    """The next-morning follow-up the dashboard asks for."""
+
+    next_morning = nrs_field("This morning")
+
+    class Meta:
+        model = PainReport
+        fields = ["next_morning"]
+
+    def clean_next_morning(self):
+        value = self.cleaned_data.get("next_morning")
+        if value is None:
+            raise forms.ValidationError("Pick this morning's score (0 = no pain).")
+        return value

@@ -1,0 +1,138 @@
+"""Pain reports a runner logs, and the advice content the administrator edits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Location(models.TextChoices):
+    INNER_KNEE = "inner_knee", "Inner knee"
+    OUTER_KNEE = "outer_knee", "Outer knee"
+    KNEECAP = "kneecap", "Kneecap"
+    BACK_KNEE = "back_knee", "Back of knee"
+    SHIN = "shin", "Shin"
+    CALF_ACHILLES = "calf_achilles", "Calf / Achilles"
+    FOOT_HEEL = "foot_heel", "Foot / heel"
+    HIP = "hip", "Hip"
+    LOWER_BACK = "lower_back", "Lower back"
+    OTHER = "other", "Other"
+
+
+class Side(models.TextChoices):
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"
+    BOTH = "both", "Both"
+
+
+NRS_FIELDS = ("during", "after", "next_morning")
+SYMPTOM_FIELDS = ("swelling", "warmth", "stiffness", "locking", "cannot_bear_weight")
+
+
+class PainReportQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def in_window(self, first, last):
+        return self.filter(date__gte=first, date__lte=last)
+
+
+class PainReport(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pain_reports")
+    date = models.DateField(db_index=True)
+    location = models.CharField(max_length=16, choices=Location.choices, default=Location.INNER_KNEE)
+    side = models.CharField(max_length=5, choices=Side.choices, default=Side.LEFT)
+    during = models.PositiveSmallIntegerField("pain during the run (0–10)", null=True, blank=True)
+    after = models.PositiveSmallIntegerField("pain after the run (0–10)", null=True, blank=True)
+    next_morning = models.PositiveSmallIntegerField("pain the next morning (0–10)", null=True, blank=True)
+    swelling = models.BooleanField(default=False)
+    warmth = models.BooleanField("warmth or redness", default=False)
+    stiffness = models.BooleanField("stiffness or difficulty bending", default=False)
+    locking = models.BooleanField("locking or giving way", default=False)
+    cannot_bear_weight = models.BooleanField("cannot bear weight", default=False)
+    run = models.ForeignKey(
+        "runlog.Run", null=True, blank=True, on_delete=models.SET_NULL, related_name="pain_reports"
+    )
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PainReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["user", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(during__isnull=False) | Q(after__isnull=False) | Q(next_morning__isnull=False),
+                name="pain_at_least_one_score",
+            ),
+            models.CheckConstraint(
+                condition=(Q(during__lte=10) | Q(during__isnull=True))
+                & (Q(after__lte=10) | Q(after__isnull=True))
+                & (Q(next_morning__lte=10) | Q(next_morning__isnull=True)),
+                name="pain_scores_max_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_location_display()} ({self.side}) on {self.date}"
+
+    @property
+    def peak(self) -> int:
+        return max((v for v in (self.during, self.after, self.next_morning) if v is not None), default=0)
+
+    @property
+    def symptoms(self) -> list[str]:
+        return [self._meta.get_field(name).verbose_name for name in SYMPTOM_FIELDS if getattr(self, name)]
+
+
+class EvidenceGrade(models.TextChoices):
+    A = "A", "A — randomised trial or meta-analysis"
+    B = "B", "B — prospective cohort"
+    B_MINUS = "B-", "B− — cohort, contested or mixed"
+    C = "C", "C — consensus or practitioner convention"
+    NONE = "", "—"
+
+
+class AdviceKind(models.TextChoices):
+    RULE = "rule", "Warning (rule code)"
+    PREVENTION = "prevention", "Prevention topic"
+    TREATMENT = "treatment", "Treatment topic"
+
+
+class AdviceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Advice(models.Model):
+    key = models.CharField(
+        max_length=64, unique=True, help_text="Rule code (e.g. overtraining.session_spike) or topic key."
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=12, choices=AdviceKind.choices, default=AdviceKind.RULE)
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=240, blank=True, help_text="One line, shown beside a warning.")
+    body = models.TextField(help_text="Markdown. Rendered safely: raw HTML is stripped.")
+    evidence_grade = models.CharField(max_length=2, choices=EvidenceGrade.choices, blank=True)
+    references = models.TextField(blank=True, help_text="One reference per line.")
+    published = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AdviceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "key"]
+        verbose_name_plural = "advice"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("advice_detail", args=[self.slug])
+
+    @property
+    def reference_list(self) -> list[str]:
+        return [line.strip() for line in self.references.splitlines() if line.strip()]

@@ -1,0 +1,80 @@
+"""The injury-risk engine: assess(frames, on) reads a runner's log and returns metrics and flags.
+
+Pure functions over pandas DataFrames — no ORM, no settings, no request. docs/risk-rules.md is
+the specification; rules.py implements it one rule family at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import metrics as m
+from . import rules
+from .frames import WINDOW_DAYS, Frames
+from .rules import SEVERITY_ORDER, Check, Flag
+
+__all__ = ["WINDOW_DAYS", "Assessment", "Check", "Flag", "Frames", "assess"]
+
+METRIC_KEYS = (
+    "week_km", "prev_week_km", "longest_run_30d_km", "acute_load", "chronic_load", "acwr",
+    "monotony", "strain", "rest_days_7d", "run_streak_days",
+)
+# Suggestions to build up are withheld while a red flag says "see a clinician first".
+PROGRESS_CODES = {"overtraining.returning"}
+
+
+@dataclass
+class Assessment:
+    on: dt.date
+    metrics: dict
+    flags: list[Flag]
+    checks: list[Check] = field(default_factory=list)
+    estimated_load: bool = False  # some load came from RPE imputed by run kind
+
+    @property
+    def top_severity(self) -> str | None:
+        return self.flags[0].severity if self.flags else None
+
+
+def assess(frames: Frames, on: dt.date) -> Assessment:
+    day = pd.Timestamp(on).normalize()
+    # Nothing after the assessment day exists yet.
+    frames = Frames(
+        runs=frames.runs[frames.runs["day"] <= day],
+        cross=frames.cross[frames.cross["day"] <= day],
+        pain=frames.pain[frames.pain["day"] <= day],
+        shoes=frames.shoes,
+        first_day=frames.first_day if frames.first_day is not None and frames.first_day <= day else None,
+    )
+    checks = rules.Checks()
+    metrics: dict = dict.fromkeys(METRIC_KEYS)
+    metrics["week_km"] = round(m.running_km(frames.runs, day - pd.Timedelta(days=6), day), 1)
+    last30 = frames.runs[(frames.runs["day"] >= day - pd.Timedelta(days=29)) & (frames.runs["day"] <= day)]
+    metrics["longest_run_30d_km"] = round(float(last30["distance_m"].max()) / 1000, 1) if len(last30) else None
+
+    flags: list[Flag] = []
+    flags += rules.session_spike(frames, day, checks)
+    flags += rules.acwr_rule(frames, day, checks, metrics)
+    flags += rules.weekly_increase(frames, day, checks, metrics)
+    flags += rules.monotony_rule(frames, day, checks, metrics)
+    flags += rules.footwear(frames, day, checks)
+    flags += rules.red_flag(frames, day, checks)
+    flags += rules.pain_monitor(frames, day, checks)
+    flags += rules.persistent(frames, day, checks)
+    flags += rules.rest_missing(frames, day, checks, metrics, flags)
+    flags += rules.prevention(frames, day, checks, flags)
+
+    if any(f.code == "pain.red_flag" for f in flags):
+        flags = [f for f in flags if f.code not in PROGRESS_CODES]
+    flags.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    window = frames.runs[frames.runs["day"] >= day - pd.Timedelta(days=WINDOW_DAYS - 1)]
+    return Assessment(
+        on=day.date(),
+        metrics=metrics,
+        flags=flags,
+        checks=list(checks),
+        estimated_load=bool(window["rpe"].isna().any()),
+    )

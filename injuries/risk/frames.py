@@ -1,0 +1,88 @@
+"""The fixed-column DataFrames the risk engine reads, and helpers to build them from plain records.
+
+No Django here: `runlog.frames` fills these from the database, tests build them by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+RUN_COLUMNS = ["day", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up"]
+CROSS_COLUMNS = ["day", "activity", "duration_s", "rpe"]
+PAIN_COLUMNS = [
+    "day", "location", "side", "during", "after", "next_morning",
+    "swelling", "warmth", "stiffness", "locking", "cannot_bear_weight",
+]
+SHOE_COLUMNS = ["shoe_id", "name", "start_m", "retire_at_m", "retired_on", "logged_m", "last_run_day"]
+
+# How far back an assessment reads. Every rule's longest look-back fits inside (monotony's 12 prior
+# weeks + 1 = 91 days; rotation's 22 weeks = 154 days), so the cost does not grow with years of log.
+WINDOW_DAYS = 180
+
+_DTYPES = {
+    "distance_m": "float64", "duration_s": "float64", "rpe": "float64", "shoe_id": "float64",
+    "during": "float64", "after": "float64", "next_morning": "float64",
+    "start_m": "float64", "retire_at_m": "float64", "logged_m": "float64",
+}
+_BOOLS = {"warm_up", "swelling", "warmth", "stiffness", "locking", "cannot_bear_weight"}
+_DAYS = {"day", "retired_on", "last_run_day"}
+
+
+def to_day(value) -> pd.Timestamp | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    return pd.Timestamp(value).normalize()
+
+
+def frame(records: Iterable[Mapping], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with exactly `columns` and stable dtypes, even when there are no records."""
+    df = pd.DataFrame(list(records), columns=columns)
+    for column in columns:
+        if column in _DAYS:
+            df[column] = pd.to_datetime(df[column]).dt.normalize() if len(df) else pd.Series(dtype="datetime64[ns]")
+            df[column] = df[column].astype("datetime64[ns]")
+        elif column in _BOOLS:
+            df[column] = df[column].fillna(False).astype(bool)
+        elif column in _DTYPES:
+            df[column] = pd.to_numeric(df[column], errors="coerce").astype(_DTYPES[column])
+        else:
+            df[column] = df[column].astype(object)
+    return df
+
+
+@dataclass(frozen=True)
+class Frames:
+    """A runner's log around one assessment date, as the risk engine sees it."""
+
+    runs: pd.DataFrame
+    cross: pd.DataFrame
+    pain: pd.DataFrame
+    shoes: pd.DataFrame
+    first_day: pd.Timestamp | None  # the first logged run or cross-training session, whole log
+
+    @classmethod
+    def build(
+        cls,
+        runs: Iterable[Mapping] = (),
+        cross: Iterable[Mapping] = (),
+        pain: Iterable[Mapping] = (),
+        shoes: Iterable[Mapping] = (),
+        first_day: dt.date | None = None,
+    ) -> Frames:
+        runs_df = frame(runs, RUN_COLUMNS)
+        cross_df = frame(cross, CROSS_COLUMNS)
+        first = to_day(first_day)
+        if first is None:
+            days = pd.concat([runs_df["day"], cross_df["day"]])
+            first = days.min() if len(days) else None
+        return cls(
+            runs=runs_df.sort_values("day", kind="stable").reset_index(drop=True),
+            cross=cross_df.sort_values("day", kind="stable").reset_index(drop=True),
+            pain=frame(pain, PAIN_COLUMNS).sort_values("day", kind="stable").reset_index(drop=True),
+            shoes=frame(shoes, SHOE_COLUMNS),
+            first_day=None if first is None or pd.isna(first) else pd.Timestamp(first),
+        )

@@ -1,0 +1,123 @@
+"""Training-load metrics: session load, daily load, EWMA acute:chronic ratio, monotony and streaks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .frames import Frames
+
+# Borg CR-10 values imputed for runs logged without RPE (imported files), by kind.
+IMPUTED_RPE = {"recovery": 2, "easy": 3, "long": 4, "tempo": 6, "intervals": 7, "race": 9}
+IMPUTED_RPE_UNKNOWN = 4
+# Cross-training without an RPE is counted as easy aerobic work.
+IMPUTED_RPE_CROSS = 3
+
+ACUTE_N, CHRONIC_N = 7, 28
+ACWR_SERIES_DAYS = 84  # the EWMA runs over at most 12 weeks before the assessment date
+
+
+def day_range(first: pd.Timestamp, last: pd.Timestamp) -> pd.DatetimeIndex:
+    return pd.date_range(first, last, freq="D")
+
+
+def run_loads(runs: pd.DataFrame) -> pd.DataFrame:
+    """Runs with `load` (RPE × minutes) and `estimated` (RPE imputed from the kind)."""
+    rpe = runs["rpe"]
+    imputed = runs["kind"].map(IMPUTED_RPE).fillna(IMPUTED_RPE_UNKNOWN).astype(float)
+    out = runs.assign(
+        estimated=rpe.isna(),
+        load=rpe.fillna(imputed) * runs["duration_s"] / 60.0,
+    )
+    return out
+
+
+def cross_loads(cross: pd.DataFrame) -> pd.DataFrame:
+    return cross.assign(
+        estimated=cross["rpe"].isna(),
+        load=cross["rpe"].fillna(IMPUTED_RPE_CROSS) * cross["duration_s"] / 60.0,
+    )
+
+
+def daily_load(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> pd.Series:
+    """Sum of session loads per local day, runs and cross-training together; 0 on empty days."""
+    sessions = pd.concat(
+        [run_loads(frames.runs)[["day", "load"]], cross_loads(frames.cross)[["day", "load"]]],
+        ignore_index=True,
+    )
+    sessions = sessions[(sessions["day"] >= first) & (sessions["day"] <= last)]
+    per_day = sessions.groupby("day")["load"].sum()
+    return per_day.reindex(day_range(first, last), fill_value=0.0).astype(float)
+
+
+def ewma(loads: pd.Series, n: int, seed: float) -> pd.Series:
+    """EWMA with λ = 2/(N+1) (Williams et al. 2017), starting from `seed` before the first day."""
+    lam = 2.0 / (n + 1)
+    values = np.empty(len(loads))
+    previous = seed
+    for i, load in enumerate(loads.to_numpy(dtype=float)):
+        previous = lam * load + (1 - lam) * previous
+        values[i] = previous
+    return pd.Series(values, index=loads.index)
+
+
+def acwr(frames: Frames, on: pd.Timestamp) -> tuple[float, float, float] | None:
+    """(acute, chronic, ratio) on `on`, or None without 28 days with a session in each of the 4 weeks.
+
+    The daily-load series starts at the later of the first logged session and `on` − 83 days; both
+    averages are seeded with the mean of the series' first 7 days.
+    """
+    if frames.first_day is None or frames.first_day > on - pd.Timedelta(days=27):
+        return None
+    has_session = _session_days(frames, on - pd.Timedelta(days=27), on)
+    for week in range(4):
+        block = has_session[week * 7 : week * 7 + 7]
+        if not block.any():
+            return None
+    start = max(frames.first_day, on - pd.Timedelta(days=ACWR_SERIES_DAYS - 1))
+    loads = daily_load(frames, start, on)
+    seed = float(loads.iloc[:7].mean())
+    acute = float(ewma(loads, ACUTE_N, seed).iloc[-1])
+    chronic = float(ewma(loads, CHRONIC_N, seed).iloc[-1])
+    if chronic <= 0:
+        return None
+    return acute, chronic, acute / chronic
+
+
+def _session_days(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> np.ndarray:
+    days = pd.concat([frames.runs["day"], frames.cross["day"]])
+    present = set(days[(days >= first) & (days <= last)])
+    return np.array([day in present for day in day_range(first, last)])
+
+
+def monotony_strain(loads7: pd.Series) -> tuple[float, float]:
+    """Foster's monotony (mean ÷ population SD, 10 when SD is 0) and strain (weekly load × monotony).
+
+    A week without any load has monotony 0: nothing was done, so nothing was monotonous.
+    """
+    total = float(loads7.sum())
+    if total == 0:
+        return 0.0, 0.0
+    sd = float(loads7.std(ddof=0))
+    mono = 10.0 if sd == 0 else float(loads7.mean()) / sd
+    return mono, total * mono
+
+
+def run_days(runs: pd.DataFrame) -> set[pd.Timestamp]:
+    return set(runs["day"])
+
+
+def streak(runs: pd.DataFrame, on: pd.Timestamp) -> int:
+    """Consecutive days with a run, ending on `on` (0 if no run that day)."""
+    days = run_days(runs)
+    count = 0
+    current = on
+    while current in days:
+        count += 1
+        current -= pd.Timedelta(days=1)
+    return count
+
+
+def running_km(runs: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> float:
+    mask = (runs["day"] >= first) & (runs["day"] <= last)
+    return float(runs.loc[mask, "distance_m"].sum()) / 1000.0

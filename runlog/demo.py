@@ -1,0 +1,158 @@
+"""The demo runner: about six months of varied, realistic history that triggers several warnings.
+
+Built to show the product at work on first start: base weeks and easier weeks, a half-marathon that
+spikes past the runner's recent longest run, a daily trainer past 700 km, strength work that stopped
+two weeks ago, and an inner-knee pain episode that turns red after the long run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import zoneinfo
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from injuries.models import PainReport
+
+from .models import CrossTraining, Profile, Run, Shoe
+
+DAYS = 182
+TZ = "Europe/Berlin"
+PACE_S_PER_KM = {"easy": 345, "long": 360, "tempo": 290, "intervals": 300, "recovery": 380, "race": 285}
+RPE = {"easy": 3, "long": 5, "tempo": 7, "intervals": 8, "recovery": 2, "race": 9}
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created: bool
+    runs: int = 0
+    cross_training: int = 0
+    pain_reports: int = 0
+    shoes: int = 0
+
+
+def _week_plan(week: int) -> dict[int, tuple[str, float] | str | None]:
+    """Weekday → (kind, km) for a run, an activity name for cross-training, or None for rest."""
+    easier = week % 4 == 3  # every fourth week is lighter
+    scale = 0.65 if easier else 1.0 + 0.03 * (week % 4)
+    long_km = round((11 + week * 0.12) * scale, 1)
+    return {
+        0: None,
+        1: ("easy", round(8 * scale, 1)),
+        2: ("intervals" if week % 2 else "tempo", round(8 * scale, 1)),
+        3: "strength",
+        4: ("easy", round(6 * scale, 1)) if not easier else None,
+        5: "cycling" if week % 3 == 0 else ("recovery", round(5 * scale, 1)),
+        6: ("long", long_km),
+    }
+
+
+def _at(day: dt.date, hour: int, minute: int, tz) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=tz)
+
+
+@transaction.atomic
+def seed_demo(username: str = "demo", password: str = "demo-password", today: dt.date | None = None) -> DemoResult:
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        return DemoResult(created=False)
+    rng = random.Random(20261125)
+    tz = zoneinfo.ZoneInfo(TZ)
+    today = today or timezone.now().astimezone(tz).date()
+    user = User.objects.create_user(username=username, email=f"{username}@example.com", password=password)
+    first = today - dt.timedelta(days=DAYS - 1)
+
+    daily = Shoe.objects.create(
+        user=user, name="Daily trainer", brand="Brooks", model="Ghost 16", support="neutral",
+        purchased_on=first - dt.timedelta(days=150), start_m=120_000.0,
+    )
+    tempo = Shoe.objects.create(
+        user=user, name="Tempo shoe", brand="Saucony", model="Endorphin Speed", support="neutral",
+        purchased_on=first + dt.timedelta(days=20),
+    )
+    trail = Shoe.objects.create(
+        user=user, name="Old trail pair", brand="Salomon", model="Speedcross", support="neutral",
+        purchased_on=first - dt.timedelta(days=500), start_m=650_000.0, retired_on=first + dt.timedelta(days=40),
+    )
+    Profile.objects.update_or_create(
+        user=user,
+        defaults={"timezone": TZ, "units": "km", "digest_enabled": True, "digest_weekday": 0, "default_shoe": daily},
+    )
+
+    runs: list[Run] = []
+    sessions: list[CrossTraining] = []
+    race_day = today - dt.timedelta(days=2)
+    strength_stops = today - dt.timedelta(days=15)
+    for offset in range(DAYS):
+        day = first + dt.timedelta(days=offset)
+        week = offset // 7
+        plan = _week_plan(week).get(day.weekday())
+        if day == race_day:
+            plan = ("race", 21.1)
+        elif race_day < day:
+            plan = ("recovery", 4.0) if day.weekday() != 0 else None
+        elif day > race_day - dt.timedelta(days=6) and isinstance(plan, tuple) and plan[0] == "long":
+            plan = ("easy", 6.0)  # taper: no long run in the race week
+        if plan is None:
+            continue
+        if isinstance(plan, str):
+            if plan == "strength" and day >= strength_stops:
+                continue
+            sessions.append(
+                CrossTraining(
+                    user=user, start=_at(day, 18, 30, tz), activity=plan,
+                    duration_s=rng.choice([1800, 2400, 2700]) if plan == "strength" else rng.choice([3600, 4500]),
+                    rpe=rng.choice([4, 5, 6]), notes="Squats, lunges, calf raises" if plan == "strength" else "",
+                )
+            )
+            continue
+        kind, km = plan
+        km = max(3.0, round(km * rng.uniform(0.93, 1.07), 1)) if kind != "race" else km
+        pace = PACE_S_PER_KM[kind] * rng.uniform(0.97, 1.04)
+        shoe = tempo if kind in ("tempo", "intervals", "race") else daily
+        if day <= trail.retired_on and kind == "long":
+            shoe = trail
+        runs.append(
+            Run(
+                user=user, start=_at(day, 7 if kind != "long" else 8, rng.choice([0, 15, 30]), tz),
+                distance_m=km * 1000, duration_s=round(km * pace), kind=kind,
+                rpe=min(10, max(1, RPE[kind] + rng.choice([-1, 0, 0, 1]))), shoe=shoe,
+                warm_up=kind in ("tempo", "intervals", "race") or rng.random() < 0.2,
+                surface="trail" if shoe == trail else "road", avg_hr=round(130 + RPE[kind] * 5 + rng.uniform(-4, 4)),
+                elevation_gain_m=round(km * rng.uniform(4, 12)),
+                notes="Half marathon — went out too fast" if kind == "race" else "",
+            )
+        )
+    for run in runs:  # bulk_create skips save(), where the fingerprint is set
+        run.fingerprint = ""
+    Run.objects.bulk_create(runs)
+    CrossTraining.objects.bulk_create(sessions)
+    for obj in [*Run.objects.filter(user=user), *CrossTraining.objects.filter(user=user)]:
+        obj.save(update_fields=["fingerprint"])
+
+    race = Run.objects.get(user=user, kind="race")
+    episode = [
+        (race_day - dt.timedelta(days=9), 2, 3, 1),
+        (race_day - dt.timedelta(days=6), 3, 4, 2),
+        (race_day - dt.timedelta(days=4), 3, 3, 2),
+        (race_day, 6, 7, 4),
+        (race_day + dt.timedelta(days=1), None, 4, 3),
+    ]
+    reports = [
+        PainReport(
+            user=user, date=day, location="inner_knee", side="left", during=during, after=after,
+            next_morning=morning if day < today else None, stiffness=during is not None and during >= 6,
+            run=race if day == race_day else None,
+            notes="Inner side of the left knee, worse on the downhill" if day == race_day else "",
+        )
+        for day, during, after, morning in episode
+        if day <= today
+    ]
+    PainReport.objects.bulk_create(reports)
+    return DemoResult(
+        created=True, runs=len(runs), cross_training=len(sessions), pain_reports=len(reports), shoes=3
+    )

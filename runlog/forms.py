@@ -1,0 +1,349 @@
+"""Forms for the log: they take the runner's units and local time, enforce the input bounds, store SI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.utils import timezone
+
+from . import units as u
+from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
+
+# Input bounds from the risk rules (docs/risk-rules.md, "Input bounds").
+RUN_MIN_KM, RUN_MAX_KM, RUN_CONFIRM_KM = 0.1, 350.0, 100.0
+DURATION_MIN_S, DURATION_MAX_S = 60, 24 * 3600
+PACE_MIN_S_PER_KM, PACE_MAX_S_PER_KM = 100, 1800  # 1:40 – 30:00 min/km
+ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 5 km is not a run
+WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
+SHOE_START_MAX_KM = 3000.0
+HR_MIN, HR_MAX = 30, 230
+
+
+def rpe_field() -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label="Effort (RPE)",
+        choices=[("", "—")] + [(i, str(i)) for i in range(11)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="0 rest … 10 maximal",
+    )
+
+
+def _pace_text(seconds_per_km: float) -> str:
+    return u.format_pace(seconds_per_km, "km")
+
+
+class SplitFieldsMixin:
+    """Forms name their few `primary` fields; the rest fold under "More details"."""
+
+    primary: tuple[str, ...] = ()
+
+    def _shown(self):
+        return [f for f in self.visible_fields() if f.name != "confirm_long" or getattr(self, "needs_confirm", False)]
+
+    def primary_fields(self):
+        return [f for f in self._shown() if not self.primary or f.name in self.primary]
+
+    def more_fields(self):
+        return [f for f in self._shown() if self.primary and f.name not in self.primary]
+
+    def more_has_errors(self) -> bool:
+        return any(f.errors for f in self.more_fields())
+
+
+class DurationField(forms.CharField):
+    """h:mm:ss, mm:ss, plain minutes or '1h 5m', bounded to 1 minute – 24 hours."""
+
+    def __init__(self, *, min_s: int = DURATION_MIN_S, max_s: int = DURATION_MAX_S, **kwargs):
+        self.min_s, self.max_s = min_s, max_s
+        kwargs.setdefault("help_text", "h:mm:ss, mm:ss or minutes")
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return u.format_duration(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            seconds = u.parse_duration(value)
+        except ValueError:
+            raise forms.ValidationError("Write the time as h:mm:ss (1:05:30), mm:ss (45:00) or minutes (45).")
+        if seconds < self.min_s:
+            raise forms.ValidationError("That is shorter than a minute — check the time.")
+        if seconds > self.max_s:
+            raise forms.ValidationError("That is longer than 24 hours — check the time.")
+        return seconds
+
+
+def _not_in_future(day: dt.date | None, profile: Profile) -> None:
+    if day and day > profile.today():
+        raise forms.ValidationError("That date is in the future; log sessions once they have happened.")
+
+
+class LocalStartMixin:
+    """Turns the runner's local date + time fields into an aware `start`."""
+
+    def _local_start(self, profile: Profile) -> dt.datetime | None:
+        day = self.cleaned_data.get("date")
+        at = self.cleaned_data.get("time") or dt.time(7, 0)
+        if day is None:
+            return None
+        start = dt.datetime.combine(day, at, tzinfo=profile.tz)
+        if start > timezone.now() + dt.timedelta(minutes=5):
+            self.add_error("time", "That time is still to come today.")
+        return start
+
+    def _initial_local(self, instance, profile: Profile) -> None:
+        if instance is not None and instance.pk and instance.start:
+            local = instance.start.astimezone(profile.tz)
+            self.initial.setdefault("date", local.date())
+            self.initial.setdefault("time", local.time().replace(second=0, microsecond=0))
+        else:
+            now = timezone.now().astimezone(profile.tz)
+            self.initial.setdefault("date", now.date())
+            self.initial.setdefault("time", now.time().replace(second=0, microsecond=0))
+
+
+class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
+    primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    distance = forms.DecimalField(max_digits=7, decimal_places=3, min_value=0, label="Distance")
+    duration = DurationField(label="Time")
+    rpe = rpe_field()
+    avg_hr = forms.IntegerField(label="Avg HR", required=False, min_value=HR_MIN, max_value=HR_MAX)
+    confirm_long = forms.BooleanField(
+        required=False, label="Yes, I really ran that far", widget=forms.CheckboxInput(attrs={"class": "confirm"})
+    )
+
+    class Meta:
+        model = Run
+        fields = ["kind", "rpe", "shoe", "warm_up", "surface", "avg_hr", "elevation_gain_m", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        labels = {"elevation_gain_m": "Climb (m)"}
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        self.warnings: list[str] = []
+        self.needs_confirm = False
+        shoes = Shoe.objects.for_user(profile.user)
+        current = self.instance.shoe_id if self.instance.pk else None
+        shoes = shoes.filter(retired_on__isnull=True) | shoes.filter(pk=current)
+        self.fields["shoe"].queryset = shoes.distinct()
+        self.fields["shoe"].empty_label = "No shoe"
+        self.fields["distance"].label = f"Distance ({profile.units})"
+        self.fields["elevation_gain_m"].min_value = 0
+        self._initial_local(self.instance, profile)
+        if self.instance.pk:
+            self.initial.setdefault("distance", round(u.to_unit(self.instance.distance_m, profile.units), 3))
+            self.initial.setdefault("duration", self.instance.duration_s)
+        elif profile.default_shoe_id and not profile.default_shoe.is_retired:
+            self.initial.setdefault("shoe", profile.default_shoe_id)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        _not_in_future(day, self.profile)
+        return day
+
+    def clean_elevation_gain_m(self):
+        value = self.cleaned_data.get("elevation_gain_m")
+        if value is not None and not 0 <= value <= 15000:
+            raise forms.ValidationError("Climb must be between 0 and 15,000 m.")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        start = self._local_start(self.profile)
+        distance = data.get("distance")
+        seconds = data.get("duration")
+        if distance is not None:
+            metres = u.from_unit(distance, self.profile.units)
+            km = metres / u.KM
+            if km < RUN_MIN_KM:
+                self.add_error("distance", "A run is at least 0.1 km (100 m).")
+            elif km > RUN_MAX_KM:
+                self.add_error("distance", "That is over 350 km — check the distance and the unit.")
+            elif km > RUN_CONFIRM_KM and not data.get("confirm_long"):
+                self.needs_confirm = True
+                self.add_error("confirm_long", "Over 100 km in one run — please confirm it is right.")
+            elif seconds:
+                pace = seconds / km
+                if pace < PACE_MIN_S_PER_KM or (pace < ELITE_PACE_S_PER_KM and km >= ELITE_MIN_KM):
+                    self.add_error(
+                        "duration",
+                        f"That is a pace of {_pace_text(pace)}, faster than a human runs that far — "
+                        "check the distance, the time and the unit.",
+                    )
+                elif pace > PACE_MAX_S_PER_KM:
+                    self.add_error(
+                        "duration",
+                        f"That is a pace of {_pace_text(pace)}, slower than 30:00 /km — check the time, or log "
+                        "it as a walk under cross-training.",
+                    )
+                elif pace > WALK_PACE_S_PER_KM:
+                    self.warnings.append(
+                        f"A pace of {_pace_text(pace)} is walking speed: consider logging it as a walk under "
+                        "cross-training."
+                    )
+            data["distance_m"] = metres
+        data["start"] = start
+        return data
+
+    def save(self, commit: bool = True) -> Run:
+        run = super().save(commit=False)
+        run.user = self.profile.user
+        run.start = self.cleaned_data["start"]
+        run.distance_m = self.cleaned_data["distance_m"]
+        run.duration_s = self.cleaned_data["duration"]
+        if commit:
+            run.save()
+        return run
+
+
+class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
+    primary = ("date", "activity", "duration", "rpe")
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    duration = DurationField(label="Time")
+    rpe = rpe_field()
+
+    class Meta:
+        model = CrossTraining
+        fields = ["activity", "rpe", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        self.warnings: list[str] = []
+        self._initial_local(self.instance, profile)
+        if self.instance.pk:
+            self.initial.setdefault("duration", self.instance.duration_s)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        _not_in_future(day, self.profile)
+        return day
+
+    def clean(self):
+        data = super().clean()
+        data["start"] = self._local_start(self.profile)
+        return data
+
+    def save(self, commit: bool = True) -> CrossTraining:
+        session = super().save(commit=False)
+        session.user = self.profile.user
+        session.start = self.cleaned_data["start"]
+        session.duration_s = self.cleaned_data["duration"]
+        if commit:
+            session.save()
+        return session
+
+
+class ShoeForm(SplitFieldsMixin, forms.ModelForm):
+    primary = ("name", "brand", "model", "support", "retire_distance")
+    start_distance = forms.DecimalField(
+        label="Already run in them", max_digits=7, decimal_places=1, min_value=0, required=False,
+        help_text="If bought used or logged elsewhere",
+    )
+    retire_distance = forms.DecimalField(label="Retire at", max_digits=7, decimal_places=1, min_value=1)
+
+    class Meta:
+        model = Shoe
+        fields = ["name", "brand", "model", "support", "purchased_on"]
+        widgets = {"purchased_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, profile: Profile, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.profile = profile
+        unit = profile.units
+        self.fields["start_distance"].label = f"Already run in them ({unit})"
+        self.fields["retire_distance"].label = f"Retire at ({unit})"
+        self.initial.setdefault("start_distance", round(u.to_unit(self.instance.start_m, unit), 1))
+        self.initial.setdefault("retire_distance", round(u.to_unit(self.instance.retire_at_m, unit), 1))
+
+    def clean_purchased_on(self):
+        day = self.cleaned_data.get("purchased_on")
+        _not_in_future(day, self.profile)
+        return day
+
+    def clean(self):
+        data = super().clean()
+        start = data.get("start_distance") or 0
+        start_m = u.from_unit(start, self.profile.units)
+        if start_m / u.KM > SHOE_START_MAX_KM:
+            self.add_error("start_distance", "Starting distance can be at most 3,000 km.")
+        data["start_m"] = start_m
+        retire = data.get("retire_distance")
+        if retire is not None:
+            retire_m = u.from_unit(retire, self.profile.units)
+            if retire_m / u.KM > 5000:
+                self.add_error("retire_distance", "Retirement distance can be at most 5,000 km.")
+            data["retire_at_m"] = retire_m
+        return data
+
+    def save(self, commit: bool = True) -> Shoe:
+        shoe = super().save(commit=False)
+        shoe.user = self.profile.user
+        shoe.start_m = self.cleaned_data["start_m"]
+        shoe.retire_at_m = self.cleaned_data["retire_at_m"]
+        if commit:
+            shoe.save()
+        return shoe
+
+
+class ProfileForm(forms.ModelForm):
+    timezone = forms.ChoiceField(choices=())
+
+    class Meta:
+        model = Profile
+        fields = ["units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe"]
+        labels = {"digest_weekday": "Digest day", "foot_type": "Foot type (optional)"}
+        help_texts = {"foot_type": "For your information only; no warning is based on it."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
+        self.fields["default_shoe"].queryset = Shoe.objects.for_user(self.instance.user).active()
+        self.fields["default_shoe"].empty_label = "None"
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(required=True, help_text="For password resets and the weekly digest.")
+    timezone = forms.ChoiceField(choices=(), initial="UTC")
+    units = forms.ChoiceField(choices=Profile._meta.get_field("units").choices, initial="km")
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
+
+    def save(self, commit: bool = True):
+        user = super().save(commit=commit)
+        if commit:
+            Profile.objects.update_or_create(
+                user=user, defaults={"timezone": self.cleaned_data["timezone"], "units": self.cleaned_data["units"]}
+            )
+        return user
+
+
+class RunFilterForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *RunKind.choices], required=False)
+    shoe = forms.ModelChoiceField(queryset=Shoe.objects.none(), required=False, empty_label="All shoes")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shoe"].queryset = Shoe.objects.for_user(user)
+

@@ -1,0 +1,144 @@
+"""One list/create/edit/delete flow shared by every part of the log (runs, shoes, cross-training, pain).
+
+Each section names its model, form and template; the template defines the partials `items`, `item`,
+`new-form` and `edit-form`. The same views answer htmx (fragments, HX-Trigger "logChanged") and
+plain browsers (full pages and redirects), so every page works without JavaScript.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_htmx.http import reswap, retarget, trigger_client_event
+
+from .models import profile_for
+
+log = logging.getLogger("runlog.security")
+
+LOG_CHANGED = "logChanged"
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # "run": used in URL names (run_list, run_new, ...) and DOM ids (run-12)
+    model: type[models.Model]
+    form_class: type
+    noun: str  # "run" as a runner says it
+    title: str  # page heading, "Runs"
+    add_label: str  # "Log a run"
+    empty_text: str
+    item_template: str  # the body of one entry
+    queryset: Callable[[object], models.QuerySet]  # user -> their objects, ready for listing
+    template: str = "runlog/section.html"
+    extra_context: Callable[[HttpRequest], dict] = field(default=lambda request: {})
+
+    def url(self, action: str, obj=None) -> str:
+        return reverse(f"{self.name}_{action}", args=[obj.pk] if obj is not None else [])
+
+
+def get_owned(section: Section, request: HttpRequest, pk: int):
+    """The runner's own object, or 404 — someone else's object does not exist for them."""
+    obj = section.queryset(request.user).filter(pk=pk).first()
+    if obj is None:
+        log.warning("ownership denied user=%s path=%s", request.user.pk, request.path)
+        raise Http404(f"No such {section.noun}.")
+    return obj
+
+
+def _context(section: Section, request: HttpRequest, **extra) -> dict:
+    return {"section": section, "profile": profile_for(request.user), **section.extra_context(request), **extra}
+
+
+def mark_changed(response: HttpResponse) -> HttpResponse:
+    return trigger_client_event(response, LOG_CHANGED, after="settle")
+
+
+def list_page(section: Section, request: HttpRequest, queryset=None, **extra) -> HttpResponse:
+    queryset = section.queryset(request.user) if queryset is None else queryset
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    profile = profile_for(request.user)
+    context = _context(section, request, page=page, items=page.object_list, **extra)
+    if request.htmx and not request.htmx.boosted and request.GET.get("page"):
+        return render(request, f"{section.template}#items", context)
+    context["form"] = section.form_class(profile=profile)
+    return render(request, section.template, context)
+
+
+def create(section: Section, request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    if request.method != "POST":
+        form = section.form_class(profile=profile)
+        return render(request, "runlog/form_page.html", _context(section, request, form=form, action="new"))
+    form = section.form_class(request.POST, profile=profile)
+    if not form.is_valid():
+        if request.htmx:
+            response = render(request, f"{section.template}#new-form", _context(section, request, form=form), status=422)
+            return reswap(retarget(response, f"#{section.name}-new-form"), "outerHTML")
+        return render(
+            request, "runlog/form_page.html", _context(section, request, form=form, action="new"), status=422
+        )
+    with transaction.atomic():
+        obj = form.save()
+    warnings = getattr(form, "warnings", [])
+    if request.htmx:
+        fresh = section.form_class(profile=profile)
+        context = _context(section, request, obj=obj, form=fresh, warnings=warnings)
+        return mark_changed(render(request, f"{section.template}#created", context))
+    for warning in warnings:
+        messages.info(request, warning)
+    messages.success(request, f"Saved the {section.noun}.")
+    return redirect(section.url("list"))
+
+
+def item(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_owned(section, request, pk)
+    if request.htmx:
+        return render(request, f"{section.template}#item", _context(section, request, obj=obj))
+    return redirect(section.url("edit", obj))
+
+
+def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_owned(section, request, pk)
+    profile = profile_for(request.user)
+    fragment = f"{section.template}#edit-form"
+    if request.method != "POST":
+        form = section.form_class(instance=obj, profile=profile)
+        if request.htmx:
+            return render(request, fragment, _context(section, request, obj=obj, form=form))
+        return render(request, "runlog/form_page.html", _context(section, request, obj=obj, form=form, action="edit"))
+    form = section.form_class(request.POST, instance=obj, profile=profile)
+    if not form.is_valid():
+        if request.htmx:
+            return render(request, fragment, _context(section, request, obj=obj, form=form), status=422)
+        return render(
+            request, "runlog/form_page.html",
+            _context(section, request, obj=obj, form=form, action="edit"), status=422,
+        )
+    with transaction.atomic():
+        obj = form.save()
+    if request.htmx:
+        obj = get_owned(section, request, obj.pk)  # re-read with the list's annotations
+        return mark_changed(render(request, f"{section.template}#item", _context(section, request, obj=obj)))
+    messages.success(request, f"Updated the {section.noun}.")
+    return redirect(section.url("list"))
+
+
+def delete(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_owned(section, request, pk)
+    if request.method != "POST":
+        return render(request, "runlog/confirm_delete.html", _context(section, request, obj=obj))
+    with transaction.atomic():
+        obj.delete()
+    if request.htmx:
+        return mark_changed(HttpResponse(""))
+    messages.success(request, f"Deleted the {section.noun}.")
+    return redirect(section.url("list"))

@@ -1,0 +1,35 @@
+"""Template filters that show stored metres and seconds in the runner's unit."""
+
+from django import template
+
+from runlog import units as u
+
+register = template.Library()
+
+
+@register.filter
+def distance(metres, unit="km"):
+    return u.format_distance(metres, unit)
+
+
+@register.filter
+def distance_value(metres, unit="km"):
+    value = u.to_unit(metres, unit)
+    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@register.filter
+def duration(seconds):
+    return u.format_duration(seconds)
+
+
+@register.filter
+def pace(run, unit="km"):
+    if not run.distance_m:
+        return "—"
+    return u.format_pace(run.duration_s / (run.distance_m / u.KM), unit)
+
+
+@register.filter
+def percent(fraction):
+    return "—" if fraction is None else f"{fraction * 100:.0f}%"

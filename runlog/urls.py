@@ -1,0 +1,34 @@
+"""URL configuration of the whole site."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("week/", views.week_panel, name="week_panel"),
+    path("runs/", views.run_list, name="run_list"),
+    path("runs/new/", views.run_new, name="run_new"),
+    path("runs/<int:pk>/", views.run_item, name="run_item"),
+    path("runs/<int:pk>/edit/", views.run_edit, name="run_edit"),
+    path("runs/<int:pk>/delete/", views.run_delete, name="run_delete"),
+    path("shoes/", views.shoe_list, name="shoe_list"),
+    path("shoes/new/", views.shoe_new, name="shoe_new"),
+    path("shoes/<int:pk>/", views.shoe_item, name="shoe_item"),
+    path("shoes/<int:pk>/edit/", views.shoe_edit, name="shoe_edit"),
+    path("shoes/<int:pk>/delete/", views.shoe_delete, name="shoe_delete"),
+    path("shoes/<int:pk>/retire/", views.shoe_retire, name="shoe_retire"),
+    path("cross-training/", views.xt_list, name="xt_list"),
+    path("cross-training/new/", views.xt_new, name="xt_new"),
+    path("cross-training/<int:pk>/", views.xt_item, name="xt_item"),
+    path("cross-training/<int:pk>/edit/", views.xt_edit, name="xt_edit"),
+    path("cross-training/<int:pk>/delete/", views.xt_delete, name="xt_delete"),
+    path("settings/", views.profile, name="profile"),
+    path("", include("injuries.urls")),
+    path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]

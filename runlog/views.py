@@ -1,0 +1,212 @@
+"""Pages of the training log: home, runs, shoes, cross-training, profile and sign-up."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from injuries.views import risk_context
+
+from . import sections
+from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm
+from .models import CrossTraining, Run, Shoe, profile_for
+from .summary import week_summary
+
+
+def _runs(user):
+    return Run.objects.for_user(user).select_related("shoe")
+
+
+def _shoes(user):
+    return Shoe.objects.for_user(user).with_distance().order_by("retired_on", "-created_at")
+
+
+def _cross_training(user):
+    return CrossTraining.objects.for_user(user)
+
+
+RUNS = sections.Section(
+    name="run", model=Run, form_class=RunForm, noun="run", title="Runs", add_label="Log a run",
+    empty_text="No runs logged yet. Your first one takes 15 seconds.",
+    item_template="runlog/_run.html", queryset=_runs,
+)
+SHOES = sections.Section(
+    name="shoe", model=Shoe, form_class=ShoeForm, noun="shoe", title="Shoes", add_label="Add a pair",
+    empty_text="No shoes yet. Add your pairs to see their mileage and when to retire them.",
+    item_template="runlog/_shoe.html", queryset=_shoes,
+)
+CROSS_TRAINING = sections.Section(
+    name="xt", model=CrossTraining, form_class=CrossTrainingForm, noun="session", title="Cross-training",
+    add_label="Log a session", empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
+    item_template="runlog/_cross_training.html", queryset=_cross_training,
+)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "runlog/welcome.html")
+    profile = profile_for(request.user)
+    context = {
+        "profile": profile,
+        "week": week_summary(request.user, profile),
+        "form": RunForm(profile=profile),
+        "section": RUNS,
+        "recent_runs": _runs(request.user)[:5],
+        **risk_context(request),
+    }
+    return render(request, "runlog/home.html", context)
+
+
+@login_required
+def week_panel(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    return render(request, "runlog/home.html#week", {"week": week_summary(request.user, profile), "profile": profile})
+
+
+# Runs -------------------------------------------------------------------------------------------
+
+
+@login_required
+def run_list(request: HttpRequest) -> HttpResponse:
+    filters = RunFilterForm(request.GET or None, user=request.user)
+    queryset = _runs(request.user)
+    if filters.is_valid():
+        if kind := filters.cleaned_data.get("kind"):
+            queryset = queryset.filter(kind=kind)
+        if shoe := filters.cleaned_data.get("shoe"):
+            queryset = queryset.filter(shoe=shoe)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return sections.list_page(RUNS, request, queryset, filters=filters, filter_query=query.urlencode())
+
+
+@login_required
+def run_new(request: HttpRequest) -> HttpResponse:
+    return sections.create(RUNS, request)
+
+
+@login_required
+def run_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.item(RUNS, request, pk)
+
+
+@login_required
+def run_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.edit(RUNS, request, pk)
+
+
+@login_required
+def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.delete(RUNS, request, pk)
+
+
+# Shoes ------------------------------------------------------------------------------------------
+
+
+@login_required
+def shoe_list(request: HttpRequest) -> HttpResponse:
+    return sections.list_page(SHOES, request)
+
+
+@login_required
+def shoe_new(request: HttpRequest) -> HttpResponse:
+    return sections.create(SHOES, request)
+
+
+@login_required
+def shoe_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.item(SHOES, request, pk)
+
+
+@login_required
+def shoe_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.edit(SHOES, request, pk)
+
+
+@login_required
+def shoe_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.delete(SHOES, request, pk)
+
+
+@login_required
+@require_POST
+def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    """Retire a shoe today, or bring a retired one back."""
+    shoe = sections.get_owned(SHOES, request, pk)
+    profile = profile_for(request.user)
+    shoe.retired_on = None if shoe.retired_on else profile.today()
+    with transaction.atomic():
+        shoe.save(update_fields=["retired_on"])
+        if shoe.retired_on and profile.default_shoe_id == shoe.pk:
+            profile.default_shoe = None
+            profile.save(update_fields=["default_shoe"])
+    if request.htmx:
+        shoe = sections.get_owned(SHOES, request, pk)
+        response = render(request, f"{SHOES.template}#item", {"obj": shoe, "section": SHOES, "profile": profile})
+        return sections.mark_changed(response)
+    messages.success(request, f"{shoe.name}: {'retired' if shoe.retired_on else 'back in use'}.")
+    return redirect("shoe_list")
+
+
+# Cross-training ---------------------------------------------------------------------------------
+
+
+@login_required
+def xt_list(request: HttpRequest) -> HttpResponse:
+    return sections.list_page(CROSS_TRAINING, request)
+
+
+@login_required
+def xt_new(request: HttpRequest) -> HttpResponse:
+    return sections.create(CROSS_TRAINING, request)
+
+
+@login_required
+def xt_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.item(CROSS_TRAINING, request, pk)
+
+
+@login_required
+def xt_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.edit(CROSS_TRAINING, request, pk)
+
+
+@login_required
+def xt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.delete(CROSS_TRAINING, request, pk)
+
+
+# Account ----------------------------------------------------------------------------------------
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Settings saved.")
+            return redirect("profile")
+        return render(request, "runlog/profile.html", {"form": form, "profile": profile}, status=422)
+    return render(request, "runlog/profile.html", {"form": form, "profile": profile})
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome! Log your first run below.")
+            return redirect("home")
+        return render(request, "registration/signup.html", {"form": form}, status=422)
+    return render(request, "registration/signup.html", {"form": form})

@@ -1,0 +1,46 @@
+"""Shared fixtures: personas alice (owns the data) and bob (another runner), and an admin."""
+
+import os
+
+import pytest
+from django.test import Client
+
+from tests.factories import ProfileFactory, UserFactory
+
+# Benchmarks run with `make bench` only.
+collect_ignore_glob = [] if os.environ.get("RUNLOG_BENCH") else ["benchmarks/*"]
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def alice(db):
+    user = UserFactory(username="alice", password=PASSWORD)
+    ProfileFactory(user=user, timezone="Europe/Berlin")
+    return user
+
+
+@pytest.fixture
+def bob(db):
+    user = UserFactory(username="bob", password=PASSWORD)
+    ProfileFactory(user=user, timezone="America/New_York", units="mi")
+    return user
+
+
+@pytest.fixture
+def alice_client(alice) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(bob) -> Client:
+    client = Client()
+    client.force_login(bob)
+    return client
+
+
+@pytest.fixture
+def htmx_headers():
+    return {"HTTP_HX_REQUEST": "true"}
