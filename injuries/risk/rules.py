@@ -56,6 +56,11 @@ def _weekday(day: pd.Timestamp) -> str:
     return day.strftime("%a %-d %b")
 
 
+def _ratio(value: float, reference: float) -> float:
+    """value ÷ reference − 1, rounded so that a value exactly at a threshold compares as equal to it."""
+    return round(value / reference - 1, 9)
+
+
 def _km(metres: float) -> float:
     return round(metres / 1000.0, 2)
 
@@ -79,7 +84,7 @@ def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag
                 returning = (run, None if last_run.empty else int((run.day - last_run.max()).days))
             continue
         longest = float(before["distance_m"].max())
-        ratio = float(run.distance_m) / longest - 1
+        ratio = _ratio(float(run.distance_m), longest)
         if worst is None or ratio > worst[1]:
             worst = (run, ratio, longest)
     flags = []
@@ -168,7 +173,7 @@ def weekly_increase(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_ou
     if prev == 0:
         checks.record("overtraining.weekly_increase", "Weekly distance change", "ok", "no running the week before")
         return []
-    change = week / prev - 1
+    change = _ratio(week, prev)
     evidence = {"increase": round(change, 2), "week_km": round(week, 1), "prev_week_km": round(prev, 1)}
     if change > 0.30 and prev >= 10:
         severity = "caution"
@@ -459,10 +464,7 @@ def red_flag(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
 
 
 def persistent(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
-    pain = frames.pain
-    if not _logged_since_pain(pain, on - _days(20)):
-        checks.record("pain.persistent", "Pain lasting weeks", "not enough data" if pain.empty else "ok")
-        return []
+    pain = _in(frames.pain, on - _days(20), on)
     peaks = pain[["during", "after", "next_morning"]].max(axis=1, skipna=True)
     sore = pain.assign(peak=peaks)[peaks >= 3]
     for location in sorted(set(sore["location"])):
@@ -483,10 +485,6 @@ def persistent(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
             ]
     checks.record("pain.persistent", "Pain lasting weeks", "ok")
     return []
-
-
-def _logged_since_pain(pain: pd.DataFrame, day: pd.Timestamp) -> bool:
-    return not pain.empty and pain["day"].min() <= day
 
 
 # Prevention -------------------------------------------------------------------------------------
