@@ -38,8 +38,8 @@ class PainReportForm(SplitFieldsMixin, forms.ModelForm):
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
-            "location": forms.RadioSelect(attrs={"class": "location-choice"}),
-            "side": forms.RadioSelect,
+            "location": forms.RadioSelect(attrs={"class": "pills"}),
+            "side": forms.RadioSelect(attrs={"class": "pills"}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {"run": "Linked run (optional)"}

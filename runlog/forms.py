@@ -42,6 +42,10 @@ class SplitFieldsMixin:
 
     primary: tuple[str, ...] = ()
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     def _shown(self):
         return [f for f in self.visible_fields() if f.name != "confirm_long" or getattr(self, "needs_confirm", False)]
 
@@ -115,14 +119,19 @@ class LocalStartMixin:
 class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    time = forms.TimeField(
+        label="Start time", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text="Local time; 07:00 if left empty",
+    )
     distance = forms.DecimalField(max_digits=7, decimal_places=3, min_value=0, label="Distance")
-    duration = DurationField(label="Time")
+    duration = DurationField(label="Duration")
     rpe = rpe_field()
     avg_hr = forms.IntegerField(label="Avg HR", required=False, min_value=HR_MIN, max_value=HR_MAX)
     confirm_long = forms.BooleanField(
         required=False, label="Yes, I really ran that far", widget=forms.CheckboxInput(attrs={"class": "confirm"})
     )
+
+    field_order = ["date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long", "time"]
 
     class Meta:
         model = Run
@@ -212,9 +221,14 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
 class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     primary = ("date", "activity", "duration", "rpe")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    duration = DurationField(label="Time")
+    time = forms.TimeField(
+        label="Start time", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text="Local time; 07:00 if left empty",
+    )
+    duration = DurationField(label="Duration")
     rpe = rpe_field()
+
+    field_order = ["date", "activity", "duration", "rpe", "time", "notes"]
 
     class Meta:
         model = CrossTraining
@@ -301,7 +315,7 @@ class ShoeForm(SplitFieldsMixin, forms.ModelForm):
         return shoe
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SplitFieldsMixin, forms.ModelForm):
     timezone = forms.ChoiceField(choices=())
 
     class Meta:
@@ -317,7 +331,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["default_shoe"].empty_label = "None"
 
 
-class SignupForm(UserCreationForm):
+class SignupForm(SplitFieldsMixin, UserCreationForm):
     email = forms.EmailField(required=True, help_text="For password resets and the weekly digest.")
     timezone = forms.ChoiceField(choices=(), initial="UTC")
     units = forms.ChoiceField(choices=Profile._meta.get_field("units").choices, initial="km")
