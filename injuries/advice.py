@@ -20,7 +20,9 @@ ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "b
 def render_markdown(text: str) -> str:
     """Markdown to HTML with every raw tag and attribute outside a small safe list removed."""
     html = markdown.markdown(text or "", output_format="html")
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"})
+    return nh3.clean(
+        html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"}
+    )
 
 
 def slug_for(code: str) -> str:

@@ -16,15 +16,28 @@ NRS_CHOICES = [("", "—")] + [(i, str(i)) for i in range(11)]
 
 def nrs_field(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=label, choices=NRS_CHOICES, coerce=int, empty_value=None, required=False,
+        label=label,
+        choices=NRS_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
         help_text="0 no pain … 10 worst imaginable",
     )
 
 
 class PainReportForm(SplitFieldsMixin, forms.ModelForm):
     primary = (
-        "date", "location", "side", "during", "after", "next_morning", "swelling", "warmth", "stiffness",
-        "locking", "cannot_bear_weight",
+        "date",
+        "location",
+        "side",
+        "during",
+        "after",
+        "next_morning",
+        "swelling",
+        "warmth",
+        "stiffness",
+        "locking",
+        "cannot_bear_weight",
     )
     during = nrs_field("During the run")
     after = nrs_field("After the run")
@@ -33,8 +46,19 @@ class PainReportForm(SplitFieldsMixin, forms.ModelForm):
     class Meta:
         model = PainReport
         fields = [
-            "date", "location", "side", "during", "after", "next_morning", "swelling", "warmth",
-            "stiffness", "locking", "cannot_bear_weight", "run", "notes",
+            "date",
+            "location",
+            "side",
+            "during",
+            "after",
+            "next_morning",
+            "swelling",
+            "warmth",
+            "stiffness",
+            "locking",
+            "cannot_bear_weight",
+            "run",
+            "notes",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),

@@ -52,9 +52,7 @@ class PainReport(models.Model):
     stiffness = models.BooleanField("stiffness or difficulty bending", default=False)
     locking = models.BooleanField("locking or giving way", default=False)
     cannot_bear_weight = models.BooleanField("cannot bear weight", default=False)
-    run = models.ForeignKey(
-        "runlog.Run", null=True, blank=True, on_delete=models.SET_NULL, related_name="pain_reports"
-    )
+    run = models.ForeignKey("runlog.Run", null=True, blank=True, on_delete=models.SET_NULL, related_name="pain_reports")
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -10,7 +10,6 @@ from runlog import sections
 from runlog.models import profile_for
 
 from .advice import assessment_for, render_markdown, with_advice
-
 from .forms import PainReportForm
 from .models import Advice, PainReport
 
@@ -20,9 +19,15 @@ def _pain_reports(user):
 
 
 PAIN = sections.Section(
-    name="pain", model=PainReport, form_class=PainReportForm, noun="pain report", title="Pain reports",
-    add_label="Report pain", empty_text="No pain reported. Log it the day it starts — early is when it is easiest to fix.",
-    item_template="injuries/_pain.html", queryset=_pain_reports,
+    name="pain",
+    model=PainReport,
+    form_class=PainReportForm,
+    noun="pain report",
+    title="Pain reports",
+    add_label="Report pain",
+    empty_text="No pain reported. Log it the day it starts — early is when it is easiest to fix.",
+    item_template="injuries/_pain.html",
+    queryset=_pain_reports,
 )
 
 

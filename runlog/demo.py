@@ -67,16 +67,31 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
     first = today - dt.timedelta(days=DAYS - 1)
 
     daily = Shoe.objects.create(
-        user=user, name="Daily trainer", brand="Brooks", model="Ghost 16", support="neutral",
-        purchased_on=first - dt.timedelta(days=150), start_m=120_000.0,
+        user=user,
+        name="Daily trainer",
+        brand="Brooks",
+        model="Ghost 16",
+        support="neutral",
+        purchased_on=first - dt.timedelta(days=150),
+        start_m=120_000.0,
     )
     tempo = Shoe.objects.create(
-        user=user, name="Tempo shoe", brand="Saucony", model="Endorphin Speed", support="neutral",
+        user=user,
+        name="Tempo shoe",
+        brand="Saucony",
+        model="Endorphin Speed",
+        support="neutral",
         purchased_on=first + dt.timedelta(days=20),
     )
     trail = Shoe.objects.create(
-        user=user, name="Old trail pair", brand="Salomon", model="Speedcross", support="neutral",
-        purchased_on=first - dt.timedelta(days=500), start_m=650_000.0, retired_on=first + dt.timedelta(days=40),
+        user=user,
+        name="Old trail pair",
+        brand="Salomon",
+        model="Speedcross",
+        support="neutral",
+        purchased_on=first - dt.timedelta(days=500),
+        start_m=650_000.0,
+        retired_on=first + dt.timedelta(days=40),
     )
     Profile.objects.update_or_create(
         user=user,
@@ -104,9 +119,12 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
                 continue
             sessions.append(
                 CrossTraining(
-                    user=user, start=_at(day, 18, 30, tz), activity=plan,
+                    user=user,
+                    start=_at(day, 18, 30, tz),
+                    activity=plan,
                     duration_s=rng.choice([1800, 2400, 2700]) if plan == "strength" else rng.choice([3600, 4500]),
-                    rpe=rng.choice([4, 5, 6]), notes="Squats, lunges, calf raises" if plan == "strength" else "",
+                    rpe=rng.choice([4, 5, 6]),
+                    notes="Squats, lunges, calf raises" if plan == "strength" else "",
                 )
             )
             continue
@@ -118,11 +136,16 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
             shoe = trail
         runs.append(
             Run(
-                user=user, start=_at(day, 7 if kind != "long" else 8, rng.choice([0, 15, 30]), tz),
-                distance_m=km * 1000, duration_s=round(km * pace), kind=kind,
-                rpe=min(10, max(1, RPE[kind] + rng.choice([-1, 0, 0, 1]))), shoe=shoe,
+                user=user,
+                start=_at(day, 7 if kind != "long" else 8, rng.choice([0, 15, 30]), tz),
+                distance_m=km * 1000,
+                duration_s=round(km * pace),
+                kind=kind,
+                rpe=min(10, max(1, RPE[kind] + rng.choice([-1, 0, 0, 1]))),
+                shoe=shoe,
                 warm_up=kind in ("tempo", "intervals", "race") or rng.random() < 0.2,
-                surface="trail" if shoe == trail else "road", avg_hr=round(130 + RPE[kind] * 5 + rng.uniform(-4, 4)),
+                surface="trail" if shoe == trail else "road",
+                avg_hr=round(130 + RPE[kind] * 5 + rng.uniform(-4, 4)),
                 elevation_gain_m=round(km * rng.uniform(4, 12)),
                 notes="Half marathon — went out too fast" if kind == "race" else "",
             )
@@ -144,8 +167,14 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
     ]
     reports = [
         PainReport(
-            user=user, date=day, location="inner_knee", side="left", during=during, after=after,
-            next_morning=morning if day < today else None, stiffness=during is not None and during >= 6,
+            user=user,
+            date=day,
+            location="inner_knee",
+            side="left",
+            during=during,
+            after=after,
+            next_morning=morning if day < today else None,
+            stiffness=during is not None and during >= 6,
             run=race if day == race_day else None,
             notes="Inner side of the left knee, worse on the downhill" if day == race_day else "",
         )
@@ -153,6 +182,4 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
         if day <= today
     ]
     PainReport.objects.bulk_create(reports)
-    return DemoResult(
-        created=True, runs=len(runs), cross_training=len(sessions), pain_reports=len(reports), shoes=3
-    )
+    return DemoResult(created=True, runs=len(runs), cross_training=len(sessions), pain_reports=len(reports), shoes=3)

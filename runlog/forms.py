@@ -79,7 +79,7 @@ class DurationField(forms.CharField):
         try:
             seconds = u.parse_duration(value)
         except ValueError:
-            raise forms.ValidationError("Write the time as h:mm:ss (1:05:30), mm:ss (45:00) or minutes (45).")
+            raise forms.ValidationError("Write the time as h:mm:ss (1:05:30), mm:ss (45:00) or minutes (45).") from None
         if seconds < self.min_s:
             raise forms.ValidationError("That is shorter than a minute — check the time.")
         if seconds > self.max_s:
@@ -120,7 +120,9 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(
-        label="Start time", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Start time",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="Local time; 07:00 if left empty",
     )
     distance = forms.DecimalField(max_digits=7, decimal_places=3, min_value=0, label="Distance")
@@ -222,7 +224,9 @@ class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     primary = ("date", "activity", "duration", "rpe")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(
-        label="Start time", required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label="Start time",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="Local time; 07:00 if left empty",
     )
     duration = DurationField(label="Duration")
@@ -266,7 +270,11 @@ class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
 class ShoeForm(SplitFieldsMixin, forms.ModelForm):
     primary = ("name", "brand", "model", "support", "retire_distance")
     start_distance = forms.DecimalField(
-        label="Already run in them", max_digits=7, decimal_places=1, min_value=0, required=False,
+        label="Already run in them",
+        max_digits=7,
+        decimal_places=1,
+        min_value=0,
+        required=False,
         help_text="If bought used or logged elsewhere",
     )
     retire_distance = forms.DecimalField(label="Retire at", max_digits=7, decimal_places=1, min_value=1)
@@ -360,4 +368,3 @@ class RunFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["shoe"].queryset = Shoe.objects.for_user(user)
-

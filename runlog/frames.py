@@ -56,7 +56,12 @@ def load_frames(profile: Profile, on: dt.date) -> Frames:
         .values("start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up")
     ]
     cross = [
-        {"day": _local_day(row["start"], tz), "activity": row["activity"], "duration_s": row["duration_s"], "rpe": row["rpe"]}
+        {
+            "day": _local_day(row["start"], tz),
+            "activity": row["activity"],
+            "duration_s": row["duration_s"],
+            "rpe": row["rpe"],
+        }
         for row in CrossTraining.objects.for_user(user)
         .in_window(first, on, tz)
         .order_by("start")
@@ -68,8 +73,17 @@ def load_frames(profile: Profile, on: dt.date) -> Frames:
         .in_window(first, on)
         .order_by("date", "id")
         .values(
-            "date", "location", "side", "during", "after", "next_morning",
-            "swelling", "warmth", "stiffness", "locking", "cannot_bear_weight",
+            "date",
+            "location",
+            "side",
+            "during",
+            "after",
+            "next_morning",
+            "swelling",
+            "warmth",
+            "stiffness",
+            "locking",
+            "cannot_bear_weight",
         )
     ]
     before_end = Q(runs__start__lt=end)
@@ -91,4 +105,3 @@ def load_frames(profile: Profile, on: dt.date) -> Frames:
         .values("id", "name", "start_m", "retire_at_m", "retired_on", "logged_m", "last_run")
     ]
     return Frames.build(runs=runs, cross=cross, pain=pain, shoes=shoes, first_day=first_session_day(user, tz))
-

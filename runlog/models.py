@@ -98,9 +98,7 @@ class Profile(models.Model):
     digest_enabled = models.BooleanField("weekly digest", default=True)
     digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
-    default_shoe = models.ForeignKey(
-        "Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
@@ -240,13 +238,13 @@ class Run(models.Model):
     def __str__(self) -> str:
         return f"{self.distance_m / KM:.1f} km {self.get_kind_display().lower()} on {self.start:%Y-%m-%d}"
 
-    @property
-    def pace_s_per_km(self) -> float:
-        return self.duration_s / (self.distance_m / KM)
-
     def save(self, *args, **kwargs):
         self.fingerprint = fingerprint_for(self.start, self.distance_m, "run")
         super().save(*args, **kwargs)
+
+    @property
+    def pace_s_per_km(self) -> float:
+        return self.duration_s / (self.distance_m / KM)
 
 
 class CrossTraining(models.Model):

@@ -81,11 +81,11 @@ def create(section: Section, request: HttpRequest) -> HttpResponse:
     form = section.form_class(request.POST, profile=profile)
     if not form.is_valid():
         if request.htmx:
-            response = render(request, f"{section.template}#new-form", _context(section, request, form=form), status=422)
+            response = render(
+                request, f"{section.template}#new-form", _context(section, request, form=form), status=422
+            )
             return reswap(retarget(response, f"#{section.name}-new-form"), "outerHTML")
-        return render(
-            request, "runlog/form_page.html", _context(section, request, form=form, action="new"), status=422
-        )
+        return render(request, "runlog/form_page.html", _context(section, request, form=form, action="new"), status=422)
     with transaction.atomic():
         obj = form.save()
     warnings = getattr(form, "warnings", [])
@@ -120,8 +120,10 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, fragment, _context(section, request, obj=obj, form=form), status=422)
         return render(
-            request, "runlog/form_page.html",
-            _context(section, request, obj=obj, form=form, action="edit"), status=422,
+            request,
+            "runlog/form_page.html",
+            _context(section, request, obj=obj, form=form, action="edit"),
+            status=422,
         )
     with transaction.atomic():
         obj = form.save()

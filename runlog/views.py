@@ -6,9 +6,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from injuries.views import risk_context
 
@@ -31,19 +30,37 @@ def _cross_training(user):
 
 
 RUNS = sections.Section(
-    name="run", model=Run, form_class=RunForm, noun="run", title="Runs", add_label="Log a run",
+    name="run",
+    model=Run,
+    form_class=RunForm,
+    noun="run",
+    title="Runs",
+    add_label="Log a run",
     empty_text="No runs logged yet. Your first one takes 15 seconds.",
-    item_template="runlog/_run.html", queryset=_runs,
+    item_template="runlog/_run.html",
+    queryset=_runs,
 )
 SHOES = sections.Section(
-    name="shoe", model=Shoe, form_class=ShoeForm, noun="shoe", title="Shoes", add_label="Add a pair",
+    name="shoe",
+    model=Shoe,
+    form_class=ShoeForm,
+    noun="shoe",
+    title="Shoes",
+    add_label="Add a pair",
     empty_text="No shoes yet. Add your pairs to see their mileage and when to retire them.",
-    item_template="runlog/_shoe.html", queryset=_shoes,
+    item_template="runlog/_shoe.html",
+    queryset=_shoes,
 )
 CROSS_TRAINING = sections.Section(
-    name="xt", model=CrossTraining, form_class=CrossTrainingForm, noun="session", title="Cross-training",
-    add_label="Log a session", empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
-    item_template="runlog/_cross_training.html", queryset=_cross_training,
+    name="xt",
+    model=CrossTraining,
+    form_class=CrossTrainingForm,
+    noun="session",
+    title="Cross-training",
+    add_label="Log a session",
+    empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
+    item_template="runlog/_cross_training.html",
+    queryset=_cross_training,
 )
 
 
@@ -134,10 +151,11 @@ def shoe_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
-    """Retire a shoe today, or bring a retired one back."""
+    """Retire a shoe today, or bring a retired one back (POST only; ownership is checked first)."""
     shoe = sections.get_owned(SHOES, request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     profile = profile_for(request.user)
     shoe.retired_on = None if shoe.retired_on else profile.today()
     with transaction.atomic():

@@ -92,10 +92,24 @@ def day(offset: int) -> dt.date:
     return ON + dt.timedelta(days=offset)
 
 
-def run(offset: int, km: float = 10.0, minutes: float = 50.0, rpe: float | None = 4, kind: str = "easy",
-        shoe: int | None = None, warm_up: bool = False) -> dict:
-    return {"day": day(offset), "distance_m": km * 1000, "duration_s": minutes * 60, "kind": kind, "rpe": rpe,
-            "shoe_id": shoe, "warm_up": warm_up}
+def run(
+    offset: int,
+    km: float = 10.0,
+    minutes: float = 50.0,
+    rpe: float | None = 4,
+    kind: str = "easy",
+    shoe: int | None = None,
+    warm_up: bool = False,
+) -> dict:
+    return {
+        "day": day(offset),
+        "distance_m": km * 1000,
+        "duration_s": minutes * 60,
+        "kind": kind,
+        "rpe": rpe,
+        "shoe_id": shoe,
+        "warm_up": warm_up,
+    }
 
 
 def cross(offset: int, minutes: float = 60, rpe: float | None = 4, activity: str = "cycling") -> dict:
@@ -103,19 +117,38 @@ def cross(offset: int, minutes: float = 60, rpe: float | None = 4, activity: str
 
 
 def pain(offset: int, during=None, after=None, next_morning=None, location="inner_knee", **signs) -> dict:
-    return {"day": day(offset), "location": location, "side": "left", "during": during, "after": after,
-            "next_morning": next_morning, **{k: signs.get(k, False) for k in
-                                             ("swelling", "warmth", "stiffness", "locking", "cannot_bear_weight")}}
+    return {
+        "day": day(offset),
+        "location": location,
+        "side": "left",
+        "during": during,
+        "after": after,
+        "next_morning": next_morning,
+        **{k: signs.get(k, False) for k in ("swelling", "warmth", "stiffness", "locking", "cannot_bear_weight")},
+    }
 
 
-def shoe(shoe_id: int, logged_km: float, start_km: float = 0.0, retire_km: float = 800.0, last_offset: int | None = -1,
-         retired_offset: int | None = None, name: str | None = None) -> dict:
-    return {"shoe_id": shoe_id, "name": name or f"Shoe {shoe_id}", "start_m": start_km * 1000,
-            "retire_at_m": retire_km * 1000, "logged_m": logged_km * 1000,
-            "retired_on": None if retired_offset is None else day(retired_offset),
-            "last_run_day": None if last_offset is None else day(last_offset)}
+def shoe(
+    shoe_id: int,
+    logged_km: float,
+    start_km: float = 0.0,
+    retire_km: float = 800.0,
+    last_offset: int | None = -1,
+    retired_offset: int | None = None,
+    name: str | None = None,
+) -> dict:
+    return {
+        "shoe_id": shoe_id,
+        "name": name or f"Shoe {shoe_id}",
+        "start_m": start_km * 1000,
+        "retire_at_m": retire_km * 1000,
+        "logged_m": logged_km * 1000,
+        "retired_on": None if retired_offset is None else day(retired_offset),
+        "last_run_day": None if last_offset is None else day(last_offset),
+    }
 
 
 def frames(runs=(), crosses=(), pains=(), shoes=(), first_offset: int | None = None) -> Frames:
-    return Frames.build(runs=runs, cross=crosses, pain=pains, shoes=shoes,
-                        first_day=None if first_offset is None else day(first_offset))
+    return Frames.build(
+        runs=runs, cross=crosses, pain=pains, shoes=shoes, first_day=None if first_offset is None else day(first_offset)
+    )

@@ -19,8 +19,16 @@ from .rules import SEVERITY_ORDER, Check, Flag
 __all__ = ["WINDOW_DAYS", "Assessment", "Check", "Flag", "Frames", "assess"]
 
 METRIC_KEYS = (
-    "week_km", "prev_week_km", "longest_run_30d_km", "acute_load", "chronic_load", "acwr",
-    "monotony", "strain", "rest_days_7d", "run_streak_days",
+    "week_km",
+    "prev_week_km",
+    "longest_run_30d_km",
+    "acute_load",
+    "chronic_load",
+    "acwr",
+    "monotony",
+    "strain",
+    "rest_days_7d",
+    "run_streak_days",
 )
 # Suggestions to build up are withheld while a red flag says "see a clinician first".
 PROGRESS_CODES = {"overtraining.returning"}

@@ -14,8 +14,17 @@ import pandas as pd
 RUN_COLUMNS = ["day", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up"]
 CROSS_COLUMNS = ["day", "activity", "duration_s", "rpe"]
 PAIN_COLUMNS = [
-    "day", "location", "side", "during", "after", "next_morning",
-    "swelling", "warmth", "stiffness", "locking", "cannot_bear_weight",
+    "day",
+    "location",
+    "side",
+    "during",
+    "after",
+    "next_morning",
+    "swelling",
+    "warmth",
+    "stiffness",
+    "locking",
+    "cannot_bear_weight",
 ]
 SHOE_COLUMNS = ["shoe_id", "name", "start_m", "retire_at_m", "retired_on", "logged_m", "last_run_day"]
 
@@ -24,9 +33,16 @@ SHOE_COLUMNS = ["shoe_id", "name", "start_m", "retire_at_m", "retired_on", "logg
 WINDOW_DAYS = 180
 
 _DTYPES = {
-    "distance_m": "float64", "duration_s": "float64", "rpe": "float64", "shoe_id": "float64",
-    "during": "float64", "after": "float64", "next_morning": "float64",
-    "start_m": "float64", "retire_at_m": "float64", "logged_m": "float64",
+    "distance_m": "float64",
+    "duration_s": "float64",
+    "rpe": "float64",
+    "shoe_id": "float64",
+    "during": "float64",
+    "after": "float64",
+    "next_morning": "float64",
+    "start_m": "float64",
+    "retire_at_m": "float64",
+    "logged_m": "float64",
 }
 _BOOLS = {"warm_up", "swelling", "warmth", "stiffness", "locking", "cannot_bear_weight"}
 _DAYS = {"day", "retired_on", "last_run_day"}

@@ -106,7 +106,9 @@ def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag
         )
         checks.record("overtraining.session_spike", "Single-run spikes", "flagged")
     else:
-        checks.record("overtraining.session_spike", "Single-run spikes", "ok", "every run within 10 % of your recent longest")
+        checks.record(
+            "overtraining.session_spike", "Single-run spikes", "ok", "every run within 10 % of your recent longest"
+        )
     if returning is not None:
         run, gap = returning
         gap_text = f"after {gap} days without running" if gap else "with no run in the 30 days before it"
@@ -168,7 +170,9 @@ def weekly_increase(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_ou
     enough = _logged_since(frames, on - _days(13))
     metrics_out["prev_week_km"] = round(prev, 1) if enough else None
     if not enough:
-        checks.record("overtraining.weekly_increase", "Weekly distance change", "not enough data", "needs 2 weeks of log")
+        checks.record(
+            "overtraining.weekly_increase", "Weekly distance change", "not enough data", "needs 2 weeks of log"
+        )
         return []
     if prev == 0:
         checks.record("overtraining.weekly_increase", "Weekly distance change", "ok", "no running the week before")
@@ -218,7 +222,11 @@ def monotony_rule(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_out:
         prior.append(m.monotony_strain(m.daily_load(frames, last - _days(6), last))[1])
     p90 = float(pd.Series(prior).quantile(0.9)) if len(prior) >= 6 else None
     high = p90 is not None and strain > p90
-    evidence = {"monotony": round(mono, 2), "strain": round(strain, 1), "strain_p90_12w": None if p90 is None else round(p90, 1)}
+    evidence = {
+        "monotony": round(mono, 2),
+        "strain": round(strain, 1),
+        "strain_p90_12w": None if p90 is None else round(p90, 1),
+    }
     checks.record("overtraining.monotony", "Monotony and strain", "flagged")
     return [
         Flag(
@@ -296,10 +304,17 @@ def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
                 f"{shoe.name}: {'time to retire them' if severity == 'high' else 'getting worn'}",
                 f"{shoe.name}: {total / 1000:.0f} km so far, {fraction:.0%} of the {shoe.retire_at_m / 1000:.0f} km "
                 "you set for retiring this pair. "
-                + ("Inspect the midsole and outsole; plan a new pair." if severity == "caution"
-                   else "Past that point cushioning is mostly gone: replace them, or rotate a newer pair in."),
-                {"shoe": shoe.name, "km": round(total / 1000, 1), "retire_at_km": round(shoe.retire_at_m / 1000, 1),
-                 "fraction": round(fraction, 2)},
+                + (
+                    "Inspect the midsole and outsole; plan a new pair."
+                    if severity == "caution"
+                    else "Past that point cushioning is mostly gone: replace them, or rotate a newer pair in."
+                ),
+                {
+                    "shoe": shoe.name,
+                    "km": round(total / 1000, 1),
+                    "retire_at_km": round(shoe.retire_at_m / 1000, 1),
+                    "fraction": round(fraction, 2),
+                },
             )
         )
     if shoes.empty:
@@ -403,9 +418,14 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
         return []
     location = str(report.location).replace("_", " ")
     evidence = {
-        "location": report.location, "date": report.day.date().isoformat(), "zone": zone,
-        "during": _score(report.during), "after": _score(report.after), "next_morning": _score(report.next_morning),
-        "baseline": baseline, "red_reports_7d": len(reds),
+        "location": report.location,
+        "date": report.day.date().isoformat(),
+        "zone": zone,
+        "during": _score(report.during),
+        "after": _score(report.after),
+        "next_morning": _score(report.next_morning),
+        "baseline": baseline,
+        "red_reports_7d": len(reds),
     }
     checks.record("pain.monitor", "Pain monitoring", "flagged")
     if zone == "amber":
@@ -414,7 +434,7 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
                 "pain.monitor",
                 "caution",
                 f"{location.capitalize()} pain: hold your training",
-                f"Your {location} pain reached {max(v for v in (_score(report.during), _score(report.after)) if v is not None):.0f}/10 "
+                f"Your {location} pain reached {_session_peak(report):.0f}/10 "
                 f"on {_weekday(report.day)} and settled by the next morning. That is acceptable in the pain-monitoring "
                 "model: keep the load where it is, do not increase it, and log tomorrow morning's score.",
                 evidence,
@@ -434,12 +454,19 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
     ]
 
 
+def _session_peak(report) -> float:
+    return max(v for v in (_score(report.during), _score(report.after)) if v is not None)
+
+
 def red_flag(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
     recent = _in(frames.pain, on - _days(13), on)
     hits = []
     for report in recent.itertuples():
         signs = [label for name, label in RED_FLAG_SIGNS.items() if getattr(report, name)]
-        peak = max([v for v in (_score(report.during), _score(report.after), _score(report.next_morning)) if v is not None], default=0)
+        peak = max(
+            [v for v in (_score(report.during), _score(report.after), _score(report.next_morning)) if v is not None],
+            default=0,
+        )
         if peak >= 8:
             signs.append(f"pain of {peak:.0f}/10")
         if signs:
@@ -457,8 +484,12 @@ def red_flag(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
             "Seek medical attention",
             f"Your {location} report of {_weekday(report.day)} mentions {', '.join(signs)}. These are signs a "
             "clinician should look at before you run on it. Stop running until then; rest, ice and elevate.",
-            {"location": report.location, "date": report.day.date().isoformat(), "signs": signs,
-             "reports_14d": len(hits)},
+            {
+                "location": report.location,
+                "date": report.day.date().isoformat(),
+                "signs": signs,
+                "reports_14d": len(hits),
+            },
         )
     ]
 
@@ -507,14 +538,17 @@ def prevention(frames: Frames, on: pd.Timestamp, checks: Checks, flags: list[Fla
                     "info",
                     "Add a strength session",
                     f"You ran {len(runs14)} times in the last 14 days without a strength session. Two short sessions "
-                    "a week — squats, lunges, calf raises, hip work — cut overuse injuries by about two thirds in trials.",
+                    "a week — squats, lunges, calf raises, hip work — cut overuse injuries by about two thirds "
+                    "in trials.",
                     {"runs_14d": len(runs14), "strength_sessions_14d": 0},
                 )
             )
             checks.record("prevention.strength", "Strength training", "flagged")
         else:
             checks.record("prevention.strength", "Strength training", "ok")
-        warned = [f for f in flags if f.code.split(".")[0] in ("pain", "overtraining") and f.severity in ("caution", "high")]
+        warned = [
+            f for f in flags if f.code.split(".")[0] in ("pain", "overtraining") and f.severity in ("caution", "high")
+        ]
         if cross14.empty and warned:
             out.append(
                 Flag(
@@ -542,7 +576,8 @@ def prevention(frames: Frames, on: pd.Timestamp, checks: Checks, flags: list[Fla
                     "info",
                     "Warm up before you run",
                     f"Only {warmed} of your last 10 runs had a warm-up. Five to ten minutes of easy jogging and "
-                    "dynamic drills (leg swings, skips) prepare the knee; static stretching alone does not prevent injuries.",
+                    "dynamic drills (leg swings, skips) prepare the knee; static stretching alone does not "
+                    "prevent injuries.",
                     {"warm_ups_last_10": warmed},
                 )
             )

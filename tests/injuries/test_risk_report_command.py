@@ -12,14 +12,33 @@ from django.core.management import CommandError, call_command
 from tests.factories import PainReportFactory, RunFactory, local
 
 METRIC_KEYS = {
-    "week_km", "prev_week_km", "longest_run_30d_km", "acute_load", "chronic_load", "acwr",
-    "monotony", "strain", "rest_days_7d", "run_streak_days",
+    "week_km",
+    "prev_week_km",
+    "longest_run_30d_km",
+    "acute_load",
+    "chronic_load",
+    "acwr",
+    "monotony",
+    "strain",
+    "rest_days_7d",
+    "run_streak_days",
 }
 FLAG_KEYS = {"code", "severity", "title", "message", "evidence", "advice"}
 CODES = {
-    "overtraining.session_spike", "overtraining.returning", "overtraining.acwr", "overtraining.weekly_increase",
-    "overtraining.monotony", "rest.missing", "footwear.worn", "footwear.rotation", "footwear.untagged",
-    "pain.monitor", "pain.red_flag", "pain.persistent", "prevention.strength", "prevention.cross_training",
+    "overtraining.session_spike",
+    "overtraining.returning",
+    "overtraining.acwr",
+    "overtraining.weekly_increase",
+    "overtraining.monotony",
+    "rest.missing",
+    "footwear.worn",
+    "footwear.rotation",
+    "footwear.untagged",
+    "pain.monitor",
+    "pain.red_flag",
+    "pain.persistent",
+    "prevention.strength",
+    "prevention.cross_training",
     "prevention.warm_up",
 }
 ON = dt.date(2026, 11, 25)

@@ -20,8 +20,17 @@ def frozen():
 
 
 def form_data(**overrides):
-    data = {"date": "2026-11-25", "time": "07:30", "distance": "10", "duration": "50:00", "kind": "easy",
-            "rpe": "4", "shoe": "", "surface": "", "notes": ""}
+    data = {
+        "date": "2026-11-25",
+        "time": "07:30",
+        "distance": "10",
+        "duration": "50:00",
+        "kind": "easy",
+        "rpe": "4",
+        "shoe": "",
+        "surface": "",
+        "notes": "",
+    }
     data.update(overrides)
     return data
 
@@ -99,7 +108,8 @@ def test_inline_edit_returns_the_form_then_the_updated_row(alice_client, alice, 
     assert f'hx-post="/runs/{run.pk}/edit/"' in form.content.decode()
 
     response = alice_client.post(
-        f"/runs/{run.pk}/edit/", form_data(date="2026-11-24", distance="21.1", duration="1:50:00", kind="race"),
+        f"/runs/{run.pk}/edit/",
+        form_data(date="2026-11-24", distance="21.1", duration="1:50:00", kind="race"),
         **htmx_headers,
     )
     assert response.status_code == 200

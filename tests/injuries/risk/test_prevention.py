@@ -46,8 +46,12 @@ def test_no_cross_training_nudge_without_a_warning():
 
 
 def test_no_cross_training_nudge_when_the_runner_already_cross_trains():
-    fr = frames(runs=six_runs(), crosses=[cross(-3, 45, 4, "swimming")],
-                pains=[pain(-1, during=4, next_morning=0)], first_offset=-20)
+    fr = frames(
+        runs=six_runs(),
+        crosses=[cross(-3, 45, 4, "swimming")],
+        pains=[pain(-1, during=4, next_morning=0)],
+        first_offset=-20,
+    )
 
     assert flags(fr, "prevention.cross_training") == []
 

@@ -18,13 +18,18 @@ run_st = st.builds(
 )
 cross_st = st.builds(
     lambda offset, minutes, rpe, activity: cross(offset, minutes, rpe, activity),
-    st.integers(-60, 0), st.floats(5, 240), st.one_of(st.none(), st.integers(0, 10)),
+    st.integers(-60, 0),
+    st.floats(5, 240),
+    st.one_of(st.none(), st.integers(0, 10)),
     st.sampled_from(["cycling", "swimming", "strength", "yoga"]),
 )
 pain_st = st.builds(
     lambda offset, d, a, n, swelling: pain(offset, d, a, n, swelling=swelling),
-    st.integers(-30, 0), st.one_of(st.none(), st.integers(0, 10)), st.one_of(st.none(), st.integers(0, 10)),
-    st.one_of(st.none(), st.integers(0, 10)), st.booleans(),
+    st.integers(-30, 0),
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.booleans(),
 )
 SETTINGS = settings(max_examples=60, deadline=None)
 

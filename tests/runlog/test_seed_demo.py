@@ -1,0 +1,56 @@
+"""`manage.py seed_demo`: a demo runner whose log already shows several warnings; safe to re-run."""
+
+import datetime as dt
+import io
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from injuries.advice import assessment_for
+from runlog.models import Run, Shoe
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_seed_demo_creates_a_runner_with_warnings_and_is_idempotent(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", stdout=out)
+    first, second = out.getvalue().splitlines()
+
+    assert first.startswith("Created demo runner 'demo'")
+    assert "already exists" in second
+    runs = Run.objects.filter(user__username="demo")
+    assert 100 < runs.count() < 200
+    first_run = runs.order_by("start").first().start.date()
+    assert first_run <= dt.date(2026, 11, 25) - dt.timedelta(days=175)
+
+    from django.contrib.auth import authenticate
+
+    demo = authenticate(username="demo", password="demo-password")
+    assert demo is not None
+    codes = {f.code: f.severity for f in assessment_for(demo.profile).flags}
+    assert codes["pain.monitor"] == "high"  # the inner-knee episode after the half marathon
+    assert "overtraining.session_spike" in codes
+    assert "footwear.worn" in codes
+    worn = max(Shoe.objects.filter(user=demo).with_distance(), key=lambda s: s.total_m())
+    assert worn.total_m() > 700_000
+
+
+def test_seed_demo_takes_a_username_and_password(db):
+    call_command("seed_demo", "--username", "trial", "--password", "another-password", stdout=io.StringIO())
+
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="trial", password="another-password") is not None
+
+
+@pytest.mark.parametrize("weekday_offset", range(7))
+def test_the_demo_works_whatever_the_weekday(db, weekday_offset):
+    when = dt.datetime(2026, 11, 23 + weekday_offset, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(when, tick=False):
+        call_command("seed_demo", stdout=io.StringIO())
+        from django.contrib.auth import get_user_model
+
+        demo = get_user_model().objects.get(username="demo")
+        assert assessment_for(demo.profile).flags

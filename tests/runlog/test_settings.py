@@ -1,0 +1,112 @@
+"""settings.py: environment-driven, loud on bad values, SQLite in WAL mode by default."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(**env) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh interpreter with the given environment."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    clean.update(env)
+    code = "import runlog.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])"
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
+def test_development_defaults_need_no_environment():
+    result = load_settings()
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "django.db.backends.sqlite3"]
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = load_settings(DEBUG="0", ALLOWED_HOSTS="runlog.example.com")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = load_settings(DEBUG="0", SECRET_KEY="x" * 60)
+
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "value"), [("DEBUG", "maybe"), ("EMAIL_PORT", "twenty-five")])
+def test_a_bad_value_fails_loudly(name, value):
+    env = {name: value, "EMAIL_HOST": "smtp.example.com"} if name == "EMAIL_PORT" else {name: value}
+    result = load_settings(**env)
+
+    assert result.returncode != 0
+    assert name in result.stderr
+
+
+def test_database_url_switches_to_postgresql():
+    result = load_settings(DATABASE_URL="postgres://runlog@db.example.com:5432/runlog")
+
+    assert result.stdout.split()[1] == "django.db.backends.postgresql"
+
+
+def test_sqlite_options_follow_the_reliability_page():
+    options = settings.SQLITE_OPTIONS
+
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+    assert "journal_mode=WAL" in options["init_command"]
+    assert "synchronous=NORMAL" in options["init_command"]
+    assert "foreign_keys=ON" in options["init_command"]
+
+
+@pytest.mark.django_db
+def test_a_live_sqlite_connection_is_in_wal_mode():
+    if connection.vendor != "sqlite":
+        pytest.skip("runs on SQLite; the PostgreSQL run of the suite does not use WAL")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()[0]
+        cursor.execute("PRAGMA foreign_keys")
+        fks = cursor.fetchone()[0]
+    # The in-memory test database reports "memory"; a file database reports "wal".
+    assert mode in ("wal", "memory")
+    assert fks == 1
+
+
+def test_a_file_database_is_in_wal_mode(tmp_path):
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='runlog.settings'; django.setup();"
+        "from django.db import connection; c=connection.cursor(); c.execute('PRAGMA journal_mode');"
+        "print(c.fetchone()[0])"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SQLITE_PATH"] = str(tmp_path / "wal.sqlite3")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert result.stdout.strip() == "wal", result.stderr
+
+
+def test_csp_forbids_inline_script_and_framing(client, db):
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+
+    assert "object-src 'none'" in policy
+    assert "base-uri 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
+    script = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script and "unsafe-eval" not in script
+    assert "'nonce-" in script
+
+
+def test_unsafe_requests_without_the_csrf_token_are_refused(alice):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+
+    assert client.post("/runs/new/", {"distance": "5"}).status_code == 403

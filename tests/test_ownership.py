@@ -1,0 +1,109 @@
+"""Every URL that takes an object id answers 404 to another runner, for GET and POST, and changes nothing.
+
+The test walks the URLconf: a new route with an id that is not listed here fails, so ownership is
+checked for it before it ships.
+"""
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from injuries.models import PainReport
+from runlog.models import CrossTraining, Run, Shoe
+from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory
+
+# Routes whose parameter is not a runner's object: public advice slugs and signed reset tokens.
+NOT_OWNED = {"advice_detail", "password_reset_confirm"}
+# URL name → how to make alice's object for it. Admin routes are staff-only and covered by Django.
+OWNED = {
+    "run_item": RunFactory,
+    "run_edit": RunFactory,
+    "run_delete": RunFactory,
+    "shoe_item": ShoeFactory,
+    "shoe_edit": ShoeFactory,
+    "shoe_delete": ShoeFactory,
+    "shoe_retire": ShoeFactory,
+    "xt_item": CrossTrainingFactory,
+    "xt_edit": CrossTrainingFactory,
+    "xt_delete": CrossTrainingFactory,
+    "pain_item": PainReportFactory,
+    "pain_edit": PainReportFactory,
+    "pain_delete": PainReportFactory,
+}
+POST_DATA = {
+    "date": "2026-11-20",
+    "distance": "1",
+    "duration": "10:00",
+    "kind": "easy",
+    "name": "Mine now",
+    "retire_distance": "800",
+    "support": "neutral",
+    "activity": "cycling",
+    "location": "inner_knee",
+    "side": "left",
+    "during": "1",
+}
+
+
+def routes_with_ids(resolver=None, prefix=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if str(entry.pattern).startswith("admin/"):
+                continue
+            yield from routes_with_ids(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and entry.pattern.converters:
+            yield entry.name, prefix + str(entry.pattern)
+
+
+def snapshot():
+    return [list(model.objects.order_by("pk").values()) for model in (Run, Shoe, CrossTraining, PainReport)]
+
+
+def test_every_route_with_an_id_is_covered():
+    uncovered = {name for name, _ in routes_with_ids()} - set(OWNED) - NOT_OWNED
+
+    assert not uncovered, f"add an ownership case for: {sorted(uncovered)}"
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_another_runner_gets_404_and_nothing_changes(name, method, htmx, alice, bob_client):
+    obj = OWNED[name](user=alice, **({"date": dt.date(2026, 11, 20)} if OWNED[name] is PainReportFactory else {}))
+    path = "/" + dict(routes_with_ids())[name].replace("<int:pk>", str(obj.pk))
+    before = snapshot()
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+
+    response = getattr(bob_client, method)(path, POST_DATA if method == "post" else None, **headers)
+
+    assert response.status_code == 404
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", sorted(OWNED))
+def test_the_owner_reaches_every_route(name, alice, alice_client):
+    obj = OWNED[name](user=alice)
+    path = "/" + dict(routes_with_ids())[name].replace("<int:pk>", str(obj.pk))
+
+    response = alice_client.get(path) if name != "shoe_retire" else alice_client.post(path)
+
+    assert response.status_code in (200, 302)
+
+
+def test_a_runner_cannot_tag_a_run_with_someone_elses_shoe(alice, bob, alice_client):
+    bobs_shoe = ShoeFactory(user=bob)
+
+    response = alice_client.post("/runs/new/", {**POST_DATA, "date": "2026-11-20", "shoe": bobs_shoe.pk})
+
+    assert response.status_code == 422
+    assert not Run.objects.exists()
+
+
+def test_a_runner_cannot_link_pain_to_someone_elses_run(alice, bob, alice_client):
+    bobs_run = RunFactory(user=bob)
+
+    response = alice_client.post("/pain/new/", {**POST_DATA, "run": bobs_run.pk})
+
+    assert response.status_code == 422
+    assert not PainReport.objects.exists()
