@@ -51,16 +51,16 @@ def assess(frames: Frames, on: dt.date) -> Assessment:
     day = pd.Timestamp(on).normalize()
     # Nothing after the assessment day exists yet.
     frames = Frames(
-        runs=frames.runs[frames.runs["day"] <= day],
-        cross=frames.cross[frames.cross["day"] <= day],
-        pain=frames.pain[frames.pain["day"] <= day],
+        runs=m.between(frames.runs, None, day),
+        cross=m.between(frames.cross, None, day),
+        pain=m.between(frames.pain, None, day),
         shoes=frames.shoes,
         first_day=frames.first_day if frames.first_day is not None and frames.first_day <= day else None,
     )
     checks = rules.Checks()
     metrics: dict = dict.fromkeys(METRIC_KEYS)
     metrics["week_km"] = round(m.running_km(frames.runs, day - pd.Timedelta(days=6), day), 1)
-    last30 = frames.runs[(frames.runs["day"] >= day - pd.Timedelta(days=29)) & (frames.runs["day"] <= day)]
+    last30 = m.between(frames.runs, day - pd.Timedelta(days=29), day)
     metrics["longest_run_30d_km"] = round(float(last30["distance_m"].max()) / 1000, 1) if len(last30) else None
 
     flags: list[Flag] = []
@@ -78,7 +78,7 @@ def assess(frames: Frames, on: dt.date) -> Assessment:
     if any(f.code == "pain.red_flag" for f in flags):
         flags = [f for f in flags if f.code not in PROGRESS_CODES]
     flags.sort(key=lambda f: SEVERITY_ORDER[f.severity])
-    window = frames.runs[frames.runs["day"] >= day - pd.Timedelta(days=WINDOW_DAYS - 1)]
+    window = m.between(frames.runs, day - pd.Timedelta(days=WINDOW_DAYS - 1), day)
     return Assessment(
         on=day.date(),
         metrics=metrics,

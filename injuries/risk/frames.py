@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -72,13 +72,18 @@ def frame(records: Iterable[Mapping], columns: list[str]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Frames:
-    """A runner's log around one assessment date, as the risk engine sees it."""
+    """A runner's log around one assessment date, as the risk engine sees it.
+
+    Every frame is sorted by `day`: the rules slice windows by binary search.
+    """
 
     runs: pd.DataFrame
     cross: pd.DataFrame
     pain: pd.DataFrame
     shoes: pd.DataFrame
     first_day: pd.Timestamp | None  # the first logged run or cross-training session, whole log
+    # Derived series computed once per assessment (e.g. load per day); never part of equality.
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(

@@ -21,6 +21,17 @@ def day_range(first: pd.Timestamp, last: pd.Timestamp) -> pd.DatetimeIndex:
     return pd.date_range(first, last, freq="D")
 
 
+def between(df: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp) -> pd.DataFrame:
+    """Rows of a day-sorted frame with first <= day <= last (binary search, no boolean mask).
+
+    `first=None` leaves the window open towards the past.
+    """
+    days = df["day"].to_numpy()
+    lo = 0 if first is None else days.searchsorted(np.datetime64(first, "ns"), side="left")
+    hi = days.searchsorted(np.datetime64(last, "ns"), side="right")
+    return df.iloc[lo:hi]
+
+
 def run_loads(runs: pd.DataFrame) -> pd.DataFrame:
     """Runs with `load` (RPE × minutes) and `estimated` (RPE imputed from the kind)."""
     rpe = runs["rpe"]
@@ -39,15 +50,20 @@ def cross_loads(cross: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _load_per_day(frames: Frames) -> pd.Series:
+    """Load summed per logged day, computed once per Frames and kept in its cache."""
+    if "load_per_day" not in frames.cache:
+        sessions = pd.concat(
+            [run_loads(frames.runs)[["day", "load"]], cross_loads(frames.cross)[["day", "load"]]],
+            ignore_index=True,
+        )
+        frames.cache["load_per_day"] = sessions.groupby("day")["load"].sum().astype(float)
+    return frames.cache["load_per_day"]
+
+
 def daily_load(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> pd.Series:
     """Sum of session loads per local day, runs and cross-training together; 0 on empty days."""
-    sessions = pd.concat(
-        [run_loads(frames.runs)[["day", "load"]], cross_loads(frames.cross)[["day", "load"]]],
-        ignore_index=True,
-    )
-    sessions = sessions[(sessions["day"] >= first) & (sessions["day"] <= last)]
-    per_day = sessions.groupby("day")["load"].sum()
-    return per_day.reindex(day_range(first, last), fill_value=0.0).astype(float)
+    return _load_per_day(frames).reindex(day_range(first, last), fill_value=0.0)
 
 
 def ewma(loads: pd.Series, n: int, seed: float) -> pd.Series:
@@ -85,8 +101,7 @@ def acwr(frames: Frames, on: pd.Timestamp) -> tuple[float, float, float] | None:
 
 
 def _session_days(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> np.ndarray:
-    days = pd.concat([frames.runs["day"], frames.cross["day"]])
-    present = set(days[(days >= first) & (days <= last)])
+    present = set(_load_per_day(frames).index)
     return np.array([day in present for day in day_range(first, last)])
 
 
@@ -119,5 +134,4 @@ def streak(runs: pd.DataFrame, on: pd.Timestamp) -> int:
 
 
 def running_km(runs: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> float:
-    mask = (runs["day"] >= first) & (runs["day"] <= last)
-    return float(runs.loc[mask, "distance_m"].sum()) / 1000.0
+    return float(between(runs, first, last)["distance_m"].sum()) / 1000.0

@@ -44,7 +44,8 @@ def _days(n: int) -> pd.Timedelta:
 
 
 def _in(df: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
-    return df[(df["day"] >= first) & (df["day"] <= last)]
+    """Rows with first <= day <= last; frames are sorted by day, so a slice is enough."""
+    return m.between(df, first, last)
 
 
 def _logged_since(frames: Frames, day: pd.Timestamp) -> bool:

@@ -1,0 +1,57 @@
+"""How long an assessment takes, and what the home page costs, for 90 days and 10 years of history.
+
+Run with `make bench`. Figures, not assertions: the equal query count is pinned in
+tests/runlog/test_home_and_frames.py.
+"""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from injuries.advice import assessment_for
+from injuries.risk import assess
+from runlog.frames import load_frames
+
+from .conftest import TODAY
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+@pytest.mark.parametrize("persona", ["ninety_days", "ten_years"])
+def test_assess_from_the_database(benchmark, persona, request):
+    profile = request.getfixturevalue(persona)
+    benchmark.group = "assessment incl. loading frames (5 queries)"
+    result = benchmark(assessment_for, profile, TODAY)
+    assert result.metrics["week_km"] is not None
+
+
+@pytest.mark.parametrize("persona", ["ninety_days", "ten_years"])
+def test_assess_pure(benchmark, persona, request):
+    profile = request.getfixturevalue(persona)
+    frames = load_frames(profile, TODAY)
+    benchmark.group = "assess() on DataFrames"
+    benchmark(assess, frames, TODAY)
+
+
+@pytest.mark.parametrize("persona", ["ninety_days", "ten_years"])
+def test_home_page(benchmark, persona, request):
+    profile = request.getfixturevalue(persona)
+    client = Client()
+    client.force_login(profile.user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    benchmark.extra_info["queries"] = len(queries.captured_queries)
+    benchmark.extra_info["html_bytes"] = len(response.content)
+    benchmark.group = "home page (server time)"
+    print(f"\n{persona}: home page {len(queries.captured_queries)} queries, {len(response.content)} bytes")
+    benchmark(client.get, "/")
