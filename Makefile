@@ -52,7 +52,7 @@ format: install
 	$(PY) -m ruff check --fix .
 
 check-deploy: install
-	DEBUG=0 SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') ALLOWED_HOSTS=runlog.example.com \
+	DEBUG=0 SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') ALLOWED_HOSTS=runlog.example.com EMAIL_HOST=smtp.example.com \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -12,14 +12,7 @@ from django.utils import timezone
 from . import units as u
 from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
 
-# Input bounds from the risk rules (docs/risk-rules.md, "Input bounds").
-RUN_MIN_KM, RUN_MAX_KM, RUN_CONFIRM_KM = 0.1, 350.0, 100.0
-DURATION_MIN_S, DURATION_MAX_S = 60, 24 * 3600
-PACE_MIN_S_PER_KM, PACE_MAX_S_PER_KM = 100, 1800  # 1:40 – 30:00 min/km
-ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 5 km is not a run
-WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
-SHOE_START_MAX_KM = 3000.0
-HR_MIN, HR_MAX = 30, 230
+from .bounds import HR_MAX, HR_MIN, SHOE_START_MAX_KM, duration_problems, run_problems
 
 
 def rpe_field() -> forms.TypedChoiceField:
@@ -31,10 +24,6 @@ def rpe_field() -> forms.TypedChoiceField:
         required=False,
         help_text="0 rest … 10 maximal",
     )
-
-
-def _pace_text(seconds_per_km: float) -> str:
-    return u.format_pace(seconds_per_km, "km")
 
 
 class SplitFieldsMixin:
@@ -62,8 +51,7 @@ class SplitFieldsMixin:
 class DurationField(forms.CharField):
     """h:mm:ss, mm:ss, plain minutes or '1h 5m', bounded to 1 minute – 24 hours."""
 
-    def __init__(self, *, min_s: int = DURATION_MIN_S, max_s: int = DURATION_MAX_S, **kwargs):
-        self.min_s, self.max_s = min_s, max_s
+    def __init__(self, **kwargs):
         kwargs.setdefault("help_text", "h:mm:ss, mm:ss or minutes")
         super().__init__(**kwargs)
 
@@ -80,10 +68,8 @@ class DurationField(forms.CharField):
             seconds = u.parse_duration(value)
         except ValueError:
             raise forms.ValidationError("Write the time as h:mm:ss (1:05:30), mm:ss (45:00) or minutes (45).") from None
-        if seconds < self.min_s:
-            raise forms.ValidationError("That is shorter than a minute — check the time.")
-        if seconds > self.max_s:
-            raise forms.ValidationError("That is longer than 24 hours — check the time.")
+        for problem in duration_problems(seconds):
+            raise forms.ValidationError(problem.message)
         return seconds
 
 
@@ -178,33 +164,16 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
         seconds = data.get("duration")
         if distance is not None:
             metres = u.from_unit(distance, self.profile.units)
-            km = metres / u.KM
-            if km < RUN_MIN_KM:
-                self.add_error("distance", "A run is at least 0.1 km (100 m).")
-            elif km > RUN_MAX_KM:
-                self.add_error("distance", "That is over 350 km — check the distance and the unit.")
-            elif km > RUN_CONFIRM_KM and not data.get("confirm_long"):
-                self.needs_confirm = True
-                self.add_error("confirm_long", "Over 100 km in one run — please confirm it is right.")
-            elif seconds:
-                pace = seconds / km
-                if pace < PACE_MIN_S_PER_KM or (pace < ELITE_PACE_S_PER_KM and km >= ELITE_MIN_KM):
-                    self.add_error(
-                        "duration",
-                        f"That is a pace of {_pace_text(pace)}, faster than a human runs that far — "
-                        "check the distance, the time and the unit.",
-                    )
-                elif pace > PACE_MAX_S_PER_KM:
-                    self.add_error(
-                        "duration",
-                        f"That is a pace of {_pace_text(pace)}, slower than 30:00 /km — check the time, or log "
-                        "it as a walk under cross-training.",
-                    )
-                elif pace > WALK_PACE_S_PER_KM:
-                    self.warnings.append(
-                        f"A pace of {_pace_text(pace)} is walking speed: consider logging it as a walk under "
-                        "cross-training."
-                    )
+            field_for = {"distance": "distance", "duration": "duration", "confirm": "confirm_long"}
+            for problem in run_problems(metres, seconds, confirmed_long=bool(data.get("confirm_long"))):
+                if not problem.blocking:
+                    self.warnings.append(problem.message)
+                    continue
+                if problem.field == "confirm":
+                    self.needs_confirm = True
+                if problem.field == "duration" and "duration" in self.errors:
+                    continue
+                self.add_error(field_for[problem.field], problem.message)
             data["distance_m"] = metres
         data["start"] = start
         return data

@@ -1,0 +1,82 @@
+"""The input bounds of docs/risk-rules.md, shared by the forms and the importers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import units as u
+
+RUN_MIN_KM, RUN_MAX_KM, RUN_CONFIRM_KM = 0.1, 350.0, 100.0
+DURATION_MIN_S, DURATION_MAX_S = 60, 24 * 3600
+PACE_MIN_S_PER_KM, PACE_MAX_S_PER_KM = 100, 1800  # 1:40 – 30:00 min/km
+ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 5 km is not a run
+WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
+SHOE_START_MAX_KM = 3000.0
+HR_MIN, HR_MAX = 30, 230
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # distance | duration | confirm | avg_hr
+    message: str
+    blocking: bool = True  # False: a suggestion, the run is still saved
+
+
+def _pace(seconds_per_km: float) -> str:
+    return u.format_pace(seconds_per_km, "km")
+
+
+def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long: bool = False) -> list[Problem]:
+    """What is wrong with a run's distance and time, in words a runner understands."""
+    km = distance_m / u.KM
+    if km < RUN_MIN_KM:
+        return [Problem("distance", "A run is at least 0.1 km (100 m).")]
+    if km > RUN_MAX_KM:
+        return [Problem("distance", "That is over 350 km — check the distance and the unit.")]
+    if km > RUN_CONFIRM_KM and not confirmed_long:
+        return [Problem("confirm", "Over 100 km in one run — please confirm it is right.")]
+    if duration_s is None:
+        return []
+    problems = duration_problems(duration_s)
+    if problems:
+        return problems
+    pace = duration_s / km
+    if pace < PACE_MIN_S_PER_KM or (pace < ELITE_PACE_S_PER_KM and km >= ELITE_MIN_KM):
+        return [
+            Problem(
+                "duration",
+                f"That is a pace of {_pace(pace)}, faster than a human runs that far — "
+                "check the distance, the time and the unit.",
+            )
+        ]
+    if pace > PACE_MAX_S_PER_KM:
+        return [
+            Problem(
+                "duration",
+                f"That is a pace of {_pace(pace)}, slower than 30:00 /km — check the time, or log it as a walk "
+                "under cross-training.",
+            )
+        ]
+    if pace > WALK_PACE_S_PER_KM:
+        return [
+            Problem(
+                "duration",
+                f"A pace of {_pace(pace)} is walking speed: consider logging it as a walk under cross-training.",
+                blocking=False,
+            )
+        ]
+    return []
+
+
+def duration_problems(duration_s: float) -> list[Problem]:
+    if duration_s < DURATION_MIN_S:
+        return [Problem("duration", "That is shorter than a minute — check the time.")]
+    if duration_s > DURATION_MAX_S:
+        return [Problem("duration", "That is longer than 24 hours — check the time.")]
+    return []
+
+
+def heart_rate_problems(avg_hr: float | None) -> list[Problem]:
+    if avg_hr is not None and not HR_MIN <= avg_hr <= HR_MAX:
+        return [Problem("avg_hr", f"Average heart rate must be between {HR_MIN} and {HR_MAX} bpm.")]
+    return []
