@@ -10,9 +10,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 
 from . import units as u
-from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
-
 from .bounds import HR_MAX, HR_MIN, SHOE_START_MAX_KM, duration_problems, run_problems
+from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
 
 
 def rpe_field() -> forms.TypedChoiceField:

@@ -50,7 +50,7 @@ def _activity(activity) -> ActivityRecord:
     laps = [lap for lap in activity.iter() if xmlsafe.local(lap.tag) == "Lap"]
     if not laps:
         raise ImportRejected("the activity has no laps")
-    start = _time((_first(activity, "Id").text if _first(activity, "Id") is not None else None))
+    start = _time(_first(activity, "Id").text if _first(activity, "Id") is not None else None)
     lap_starts = [_time(lap.get("StartTime")) for lap in laps]
     start = start or next((t for t in lap_starts if t), None)
     timer = sum(_float(t.text) or 0.0 for lap in laps for t in _children(lap, "TotalTimeSeconds"))
