@@ -55,6 +55,14 @@ class PainReport(models.Model):
     run = models.ForeignKey("runlog.Run", null=True, blank=True, on_delete=models.SET_NULL, related_name="pain_reports")
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        "runlog.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pain_reports",
+        editable=False,
+    )
 
     objects = PainReportQuerySet.as_manager()
 

@@ -132,6 +132,45 @@ def local_day_bounds(first: dt.date, last: dt.date, tz: dt.tzinfo) -> tuple[dt.d
     return start, end
 
 
+class ImportBatch(models.Model):
+    """One upload or command-line import: its progress, its per-file report, and what it created."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        UNDONE = "undone", "Undone"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    label = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
+    total_files = models.PositiveIntegerField(default=0)
+    done_files = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=list, blank=True)  # [{"name", "created", "duplicates", "rejected": [...]}]
+    dry_run = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"Import {self.pk} by {self.user} ({self.get_status_display().lower()})"
+
+    @property
+    def progress(self) -> int:
+        return round(100 * self.done_files / self.total_files) if self.total_files else 0
+
+    def totals(self) -> dict:
+        return {
+            "created": sum(f.get("created", 0) for f in self.report),
+            "duplicates": sum(f.get("duplicates", 0) for f in self.report),
+            "rejected": sum(len(f.get("rejected", [])) for f in self.report),
+        }
+
+
 class OwnedQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
@@ -163,6 +202,9 @@ class Shoe(models.Model):
     retire_at_m = models.FloatField("retirement distance (m)", default=800 * KM)
     retired_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="shoes", editable=False
+    )
 
     objects = ShoeQuerySet.as_manager()
 
@@ -223,6 +265,9 @@ class Run(models.Model):
     source_id = models.CharField(max_length=80, blank=True)
     fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs", editable=False
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -259,6 +304,9 @@ class CrossTraining(models.Model):
     source_id = models.CharField(max_length=80, blank=True)
     fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="cross_training", editable=False
+    )
 
     objects = SessionQuerySet.as_manager()
 
