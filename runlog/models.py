@@ -171,6 +171,21 @@ class ImportBatch(models.Model):
         }
 
 
+class ImportFile(models.Model):
+    """An uploaded file waiting for the background import; its bytes are dropped once it is read."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField(default=0)
+    data = models.BinaryField(default=b"")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class OwnedQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)

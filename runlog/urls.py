@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import views, views_io
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -26,6 +26,12 @@ urlpatterns = [
     path("cross-training/<int:pk>/edit/", views.xt_edit, name="xt_edit"),
     path("cross-training/<int:pk>/delete/", views.xt_delete, name="xt_delete"),
     path("settings/", views.profile, name="profile"),
+    path("import/", views_io.import_page, name="import_page"),
+    path("import/<int:pk>/", views_io.import_detail, name="import_detail"),
+    path("import/<int:pk>/undo/", views_io.import_undo, name="import_undo"),
+    path("export/account.json", views_io.export_account_json, name="export_account_json"),
+    path("export/runs.csv", views_io.export_runs_csv, name="export_runs_csv"),
+    path("export/cross-training.csv", views_io.export_cross_training_csv, name="export_cross_training_csv"),
     path("", include("injuries.urls")),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

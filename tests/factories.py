@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from injuries.models import PainReport
 from injuries.risk import Frames
-from runlog.models import CrossTraining, Profile, Run, Shoe
+from runlog.models import CrossTraining, ImportBatch, Profile, Run, Shoe
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -82,6 +82,16 @@ class PainReportFactory(factory.django.DjangoModelFactory):
     location = "inner_knee"
     side = "left"
     during = 2
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportBatch
+
+    user = factory.SubFactory(UserFactory)
+    status = "done"
+    total_files = 1
+    done_files = 1
 
 
 ON = dt.date(2026, 11, 25)  # a Wednesday: the assessment day of the pure tests

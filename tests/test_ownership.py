@@ -10,8 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, Run, Shoe
-from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory
+from runlog.models import CrossTraining, ImportBatch, Run, Shoe
+from tests.factories import CrossTrainingFactory, ImportBatchFactory, PainReportFactory, RunFactory, ShoeFactory
 
 # Routes whose parameter is not a runner's object: public advice slugs and signed reset tokens.
 NOT_OWNED = {"advice_detail", "password_reset_confirm"}
@@ -30,6 +30,8 @@ OWNED = {
     "pain_item": PainReportFactory,
     "pain_edit": PainReportFactory,
     "pain_delete": PainReportFactory,
+    "import_detail": ImportBatchFactory,
+    "import_undo": ImportBatchFactory,
 }
 POST_DATA = {
     "date": "2026-11-20",
@@ -57,7 +59,9 @@ def routes_with_ids(resolver=None, prefix=""):
 
 
 def snapshot():
-    return [list(model.objects.order_by("pk").values()) for model in (Run, Shoe, CrossTraining, PainReport)]
+    return [
+        list(model.objects.order_by("pk").values()) for model in (Run, Shoe, CrossTraining, PainReport, ImportBatch)
+    ]
 
 
 def test_every_route_with_an_id_is_covered():
@@ -86,7 +90,7 @@ def test_the_owner_reaches_every_route(name, alice, alice_client):
     obj = OWNED[name](user=alice)
     path = "/" + dict(routes_with_ids())[name].replace("<int:pk>", str(obj.pk))
 
-    response = alice_client.get(path) if name != "shoe_retire" else alice_client.post(path)
+    response = alice_client.post(path) if name in ("shoe_retire", "import_undo") else alice_client.get(path)
 
     assert response.status_code in (200, 302)
 

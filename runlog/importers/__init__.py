@@ -27,7 +27,7 @@ from .gpx import parse_gpx
 from .save import FileReport, Saver, save_file
 from .tcx import parse_tcx
 
-__all__ = ["FileReport", "ImportRejected", "Upload", "import_files", "parse_activity_file"]
+__all__ = ["FileReport", "ImportRejected", "Upload", "finish_batch", "import_files", "parse_activity_file"]
 
 log = logging.getLogger("runlog.security")
 Rows = list[tuple[int | None, ActivityRecord | ImportRejected]]
@@ -175,9 +175,12 @@ def import_files(
             reports.append(report)
             if progress:
                 progress(report)
-    if batch is not None and not dry_run:
-        batch.report = [r.as_dict() for r in reports]
-        batch.status = ImportBatch.Status.DONE
-        batch.finished_at = timezone.now()
-        batch.save(update_fields=["report", "status", "finished_at"])
     return reports
+
+
+def finish_batch(batch: ImportBatch, reports: list[FileReport]) -> None:
+    batch.report = [r.as_dict() for r in reports]
+    batch.status = ImportBatch.Status.DONE
+    batch.finished_at = timezone.now()
+    batch.done_files = batch.total_files
+    batch.save(update_fields=["report", "status", "finished_at", "done_files"])

@@ -58,74 +58,115 @@ def _local(start: dt.datetime, tz: dt.tzinfo) -> str:
     return start.astimezone(tz).replace(microsecond=0).isoformat()
 
 
-def export_document(profile: Profile, now: dt.datetime | None = None) -> dict:
+def _shoe_item(shoe: Shoe, key: str) -> dict:
+    return {
+        "key": key,
+        "name": shoe.name,
+        "brand": shoe.brand,
+        "model": shoe.model,
+        "support": shoe.support,
+        "start_km": _km(shoe.start_m),
+        "retire_at_km": _km(shoe.retire_at_m),
+        "purchased_on": shoe.purchased_on.isoformat() if shoe.purchased_on else None,
+        "retired_on": shoe.retired_on.isoformat() if shoe.retired_on else None,
+    }
+
+
+def _run_item(run: Run, tz, keys: dict) -> dict:
+    return {
+        "start": _local(run.start, tz),
+        "distance_km": _km(run.distance_m),
+        "duration_s": run.duration_s,
+        "kind": run.kind,
+        "rpe": run.rpe,
+        "shoe": keys.get(run.shoe_id),
+        "warm_up": run.warm_up,
+        "avg_hr": run.avg_hr,
+        "elevation_gain_m": None if run.elevation_gain_m is None else round(run.elevation_gain_m, 1),
+        "notes": run.notes,
+    }
+
+
+def _cross_item(session: CrossTraining, tz) -> dict:
+    return {
+        "start": _local(session.start, tz),
+        "activity": session.activity,
+        "duration_s": session.duration_s,
+        "rpe": session.rpe,
+        "notes": session.notes,
+    }
+
+
+def _pain_item(report) -> dict:
+    return {
+        "date": report.date.isoformat(),
+        "location": report.location,
+        "side": report.side,
+        "during": report.during,
+        "after": report.after,
+        "next_morning": report.next_morning,
+        **{name: getattr(report, name) for name in SYMPTOMS},
+        "notes": report.notes,
+    }
+
+
+def _sections(profile: Profile):
+    """(name, iterator of items) for each list of the document, read in chunks from the database."""
     from injuries.models import PainReport
 
     user, tz = profile.user, profile.tz
     shoes = list(Shoe.objects.filter(user=user).order_by("pk"))
     keys = {shoe.pk: f"s{i}" for i, shoe in enumerate(shoes, start=1)}
+    chunk = 2000
+    return [
+        ("shoes", (_shoe_item(shoe, keys[shoe.pk]) for shoe in shoes)),
+        (
+            "runs",
+            (_run_item(r, tz, keys) for r in Run.objects.filter(user=user).order_by("start", "pk").iterator(chunk)),
+        ),
+        (
+            "cross_training",
+            (
+                _cross_item(c, tz)
+                for c in CrossTraining.objects.filter(user=user).order_by("start", "pk").iterator(chunk)
+            ),
+        ),
+        (
+            "pain_reports",
+            (_pain_item(p) for p in PainReport.objects.filter(user=user).order_by("date", "pk").iterator(chunk)),
+        ),
+    ]
+
+
+def _head(profile: Profile, now: dt.datetime | None) -> dict:
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": (now or timezone.now()).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "profile": {"units": profile.units, "timezone": profile.timezone, "digest": profile.digest_enabled},
-        "shoes": [
-            {
-                "key": keys[s.pk],
-                "name": s.name,
-                "brand": s.brand,
-                "model": s.model,
-                "support": s.support,
-                "start_km": _km(s.start_m),
-                "retire_at_km": _km(s.retire_at_m),
-                "purchased_on": s.purchased_on.isoformat() if s.purchased_on else None,
-                "retired_on": s.retired_on.isoformat() if s.retired_on else None,
-            }
-            for s in shoes
-        ],
-        "runs": [
-            {
-                "start": _local(r.start, tz),
-                "distance_km": _km(r.distance_m),
-                "duration_s": r.duration_s,
-                "kind": r.kind,
-                "rpe": r.rpe,
-                "shoe": keys.get(r.shoe_id),
-                "warm_up": r.warm_up,
-                "avg_hr": r.avg_hr,
-                "elevation_gain_m": None if r.elevation_gain_m is None else round(r.elevation_gain_m, 1),
-                "notes": r.notes,
-            }
-            for r in Run.objects.filter(user=user).order_by("start", "pk")
-        ],
-        "cross_training": [
-            {
-                "start": _local(c.start, tz),
-                "activity": c.activity,
-                "duration_s": c.duration_s,
-                "rpe": c.rpe,
-                "notes": c.notes,
-            }
-            for c in CrossTraining.objects.filter(user=user).order_by("start", "pk")
-        ],
-        "pain_reports": [
-            {
-                "date": p.date.isoformat(),
-                "location": p.location,
-                "side": p.side,
-                "during": p.during,
-                "after": p.after,
-                "next_morning": p.next_morning,
-                **{name: getattr(p, name) for name in SYMPTOMS},
-                "notes": p.notes,
-            }
-            for p in PainReport.objects.filter(user=user).order_by("date", "pk")
-        ],
     }
 
 
+def export_document(profile: Profile, now: dt.datetime | None = None) -> dict:
+    return {**_head(profile, now), **{name: list(items) for name, items in _sections(profile)}}
+
+
+def iter_export(profile: Profile, now: dt.datetime | None = None):
+    """The export as JSON text in chunks, so a decade of runs never sits in memory at once."""
+    head = json.dumps(_head(profile, now), ensure_ascii=False)
+    yield head[:-1]
+    for name, items in _sections(profile):
+        yield f', "{name}": ['
+        first = True
+        for item in items:
+            yield ("" if first else ",\n ") + json.dumps(item, ensure_ascii=False)
+            first = False
+        yield "]"
+    yield "}\n"
+
+
 def export_json(profile: Profile) -> str:
-    return json.dumps(export_document(profile), ensure_ascii=False, indent=1)
+    return "".join(iter_export(profile))
 
 
 # Validation ---------------------------------------------------------------------------------------

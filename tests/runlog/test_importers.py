@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from runlog.importers import Upload, import_files, parse_activity_file
+from runlog.importers import Upload, finish_batch, import_files, parse_activity_file
 from runlog.importers.base import ImportRejected
 from runlog.importers.csvfiles import parse_garmin_csv, parse_strava_csv
 from runlog.models import CrossTraining, ImportBatch, Run, Shoe
@@ -330,7 +330,8 @@ def test_a_file_with_rejected_rows_still_saves_the_good_ones_atomically(alice):
 
 def test_import_batches_remember_what_they_created(alice):
     batch = ImportBatch.objects.create(user=alice, total_files=1)
-    import_files(alice.profile, [Upload("a.csv", read("csv/strava_activities_sample.csv"))], batch=batch)
+    reports = import_files(alice.profile, [Upload("a.csv", read("csv/strava_activities_sample.csv"))], batch=batch)
+    finish_batch(batch, reports)
     batch.refresh_from_db()
 
     assert batch.status == "done"

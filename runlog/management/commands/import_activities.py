@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from runlog.importers import Upload, import_files
+from runlog.importers import Upload, finish_batch, import_files
 from runlog.importers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
 from runlog.models import ImportBatch, profile_for
 
@@ -41,6 +41,8 @@ class Command(BaseCommand):
                 total_files=len(uploads),
             )
         reports = import_files(profile, uploads, batch=batch, dry_run=dry_run)
+        if batch is not None:
+            finish_batch(batch, reports)
         for report in reports:
             self.stdout.write(report.summary())
         created = sum(r.created for r in reports)
