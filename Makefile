@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/runlog
 
-.PHONY: install migrate demo run test test-sqlite test-postgres bench lint format check-deploy clean
+.PHONY: install migrate demo run worker test test-sqlite test-postgres bench lint format check-deploy clean
 
 install: $(STAMP)
 
@@ -26,9 +26,15 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
+# The web server and one background worker (imports, digests); Ctrl-C stops both.
 run: demo
 	@echo "Runlog on http://$(HOST):$(PORT)/ — log in as demo / demo-password"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(PY) manage.py db_worker --queue-name '*' --no-reload
 
 # The whole suite on SQLite (the default database).
 test: install

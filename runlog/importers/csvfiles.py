@@ -221,10 +221,20 @@ def _clock(text: str) -> float | None:
     return seconds
 
 
+_MONTH_RE = re.compile(
+    r"\b(" + "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True)) + ")", re.IGNORECASE
+)
+_FAST_FORMATS = ("%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+
+
 def _date(text: str, tz: dt.tzinfo) -> dt.datetime:
-    cleaned = text.strip()
-    for local_name, english in MONTHS.items():
-        cleaned = re.sub(rf"\b{re.escape(local_name)}", english, cleaned, flags=re.IGNORECASE)
+    stripped = text.strip()
+    for fmt in _FAST_FORMATS:  # Strava's English format and Garmin's ISO-like one, without a general parser
+        try:
+            return dt.datetime.strptime(stripped, fmt).replace(tzinfo=tz).astimezone(dt.UTC)
+        except ValueError:
+            continue
+    cleaned = _MONTH_RE.sub(lambda m: MONTHS[m.group(1).lower()], stripped)
     cleaned = cleaned.replace(" um ", " ").replace(" à ", " ")
     try:
         value = dateparser.parse(cleaned, dayfirst=bool(re.match(r"^\d{1,2}\.", cleaned)))

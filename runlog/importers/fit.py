@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
+import warnings
 
 import fitdecode
 
@@ -45,10 +47,12 @@ def parse_fit(data: bytes) -> list[ActivityRecord]:
     sessions = []
     damaged_at = None
     try:
-        with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.ENABLED) as reader:
-            for frame in reader:
-                if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "session":
-                    sessions.append(frame)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # fitdecode warns about every unknown developer field
+            with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.ENABLED) as reader:
+                for frame in reader:
+                    if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "session":
+                        sessions.append(frame)
     except fitdecode.FitCRCError:
         raise ImportRejected("corrupt file: the FIT checksum does not match") from None
     except fitdecode.FitEOFError:
@@ -57,7 +61,16 @@ def parse_fit(data: bytes) -> list[ActivityRecord]:
         raise ImportRejected("not a FIT file (bad header)") from None
     except fitdecode.FitParseError as exc:
         damaged_at = str(exc)
-    except (ValueError, KeyError, IndexError, TypeError, OverflowError, EOFError, UnicodeDecodeError) as exc:
+    except (
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        OverflowError,
+        EOFError,
+        UnicodeDecodeError,
+        struct.error,
+    ) as exc:
         raise ImportRejected(f"not a readable FIT file ({type(exc).__name__})") from None
     if not sessions:
         if damaged_at:
