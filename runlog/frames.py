@@ -1,14 +1,16 @@
-"""The one doorway from the ORM to pandas: a runner's log around a date, as fixed-column DataFrames.
+"""The one doorway from the ORM to pandas: runners' logs around a date, as fixed-column DataFrames.
 
-An assessment reads a fixed window (WINDOW_DAYS) plus per-shoe totals by aggregate, so its cost
-and its query count do not grow with years of history: five queries, whoever the runner.
+An assessment reads a fixed window (WINDOW_DAYS) plus per-shoe totals by aggregate, so its cost does
+not grow with years of history. `load_frames_bulk` serves a whole batch of runners with the same five
+queries that one runner costs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
-from django.db.models import Max, Q, Subquery, Sum
+from django.db.models import Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from injuries.models import PainReport
@@ -16,92 +18,109 @@ from injuries.risk import WINDOW_DAYS, Frames
 
 from .models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 
-
-def _local_day(start: dt.datetime, tz) -> dt.date:
-    return start.astimezone(tz).date()
-
-
-def first_session_day(user, tz) -> dt.date | None:
-    """The first logged run or cross-training session of the whole log, in one query."""
-    first_run = Run.objects.filter(user=user).order_by("start").values("start")[:1]
-    first_xt = CrossTraining.objects.filter(user=user).order_by("start").values("start")[:1]
-    row = (
-        Profile.objects.filter(user=user)
-        .annotate(first_run=Subquery(first_run), first_xt=Subquery(first_xt))
-        .values("first_run", "first_xt")
-        .first()
-    )
-    starts = [row[key] for key in ("first_run", "first_xt") if row and row[key] is not None]
-    return _local_day(min(starts), tz) if starts else None
+PAIN_FIELDS = (
+    "location", "side", "during", "after", "next_morning", "swelling", "warmth", "stiffness", "locking",
+    "cannot_bear_weight",
+)
 
 
 def load_frames(profile: Profile, on: dt.date) -> Frames:
-    user, tz = profile.user, profile.tz
-    first = on - dt.timedelta(days=WINDOW_DAYS - 1)
-    _, end = local_day_bounds(on, on, tz)
+    return load_frames_bulk([profile], {profile.user_id: on})[profile.user_id]
 
-    runs = [
-        {
-            "day": _local_day(row["start"], tz),
-            "distance_m": row["distance_m"],
-            "duration_s": row["duration_s"],
-            "kind": row["kind"],
-            "rpe": row["rpe"],
-            "shoe_id": row["shoe_id"],
-            "warm_up": row["warm_up"],
-        }
-        for row in Run.objects.for_user(user)
-        .in_window(first, on, tz)
-        .order_by("start")
-        .values("start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up")
-    ]
-    cross = [
-        {
-            "day": _local_day(row["start"], tz),
-            "activity": row["activity"],
-            "duration_s": row["duration_s"],
-            "rpe": row["rpe"],
-        }
-        for row in CrossTraining.objects.for_user(user)
-        .in_window(first, on, tz)
-        .order_by("start")
-        .values("start", "activity", "duration_s", "rpe")
-    ]
-    pain = [
-        {**row, "day": row.pop("date")}
-        for row in PainReport.objects.for_user(user)
-        .in_window(first, on)
+
+def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dict[int, Frames]:
+    """Frames for every runner in `profiles`, each around its own date, in five queries."""
+    if not profiles:
+        return {}
+    by_user = {p.user_id: p for p in profiles}
+    ids = list(by_user)
+    # One window wide enough for everybody; each runner's rows are cut to their own below.
+    starts, ends = zip(
+        *(local_day_bounds(on_for[uid] - dt.timedelta(days=WINDOW_DAYS - 1), on_for[uid], by_user[uid].tz)
+          for uid in ids),
+        strict=True,
+    )
+    window = Q(start__gte=min(starts), start__lt=max(ends), user_id__in=ids)
+    first_day = min(on_for.values()) - dt.timedelta(days=WINDOW_DAYS)
+    last_day = max(on_for.values())
+
+    runs, cross, pain, shoes = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
+    for row in Run.objects.filter(window).order_by("start").values(
+        "user_id", "start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up"
+    ):
+        uid = row.pop("user_id")
+        row["day"] = row.pop("start").astimezone(by_user[uid].tz).date()
+        runs[uid].append(row)
+    for row in CrossTraining.objects.filter(window).order_by("start").values(
+        "user_id", "start", "activity", "duration_s", "rpe"
+    ):
+        uid = row.pop("user_id")
+        row["day"] = row.pop("start").astimezone(by_user[uid].tz).date()
+        cross[uid].append(row)
+    for row in (
+        PainReport.objects.filter(user_id__in=ids, date__gte=first_day, date__lte=last_day)
         .order_by("date", "id")
-        .values(
-            "date",
-            "location",
-            "side",
-            "during",
-            "after",
-            "next_morning",
-            "swelling",
-            "warmth",
-            "stiffness",
-            "locking",
-            "cannot_bear_weight",
-        )
-    ]
-    before_end = Q(runs__start__lt=end)
-    shoes = [
-        {
-            "shoe_id": row["id"],
-            "name": row["name"],
-            "start_m": row["start_m"],
-            "retire_at_m": row["retire_at_m"],
-            "retired_on": row["retired_on"],
-            "logged_m": row["logged_m"],
-            "last_run_day": _local_day(row["last_run"], tz) if row["last_run"] else None,
-        }
-        for row in Shoe.objects.for_user(user)
+        .values("user_id", "date", *PAIN_FIELDS)
+    ):
+        uid = row.pop("user_id")
+        row["day"] = row.pop("date")
+        pain[uid].append(row)
+    # Shoe totals count runs up to the end of the runner's date; the latest end covers every runner and
+    # a run after someone's own date is rare enough to be corrected per runner below.
+    before_end = Q(runs__start__lt=max(ends))
+    for row in (
+        Shoe.objects.filter(user_id__in=ids)
         .annotate(
             logged_m=Coalesce(Sum("runs__distance_m", filter=before_end), 0.0),
             last_run=Max("runs__start", filter=before_end),
         )
-        .values("id", "name", "start_m", "retire_at_m", "retired_on", "logged_m", "last_run")
-    ]
-    return Frames.build(runs=runs, cross=cross, pain=pain, shoes=shoes, first_day=first_session_day(user, tz))
+        .values("user_id", "id", "name", "start_m", "retire_at_m", "retired_on", "logged_m", "last_run")
+    ):
+        uid = row.pop("user_id")
+        tz = by_user[uid].tz
+        shoes[uid].append({
+            "shoe_id": row["id"], "name": row["name"], "start_m": row["start_m"], "retire_at_m": row["retire_at_m"],
+            "retired_on": row["retired_on"], "logged_m": row["logged_m"],
+            "last_run_day": row["last_run"].astimezone(tz).date() if row["last_run"] else None,
+        })
+    first_run = Run.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
+    first_xt = CrossTraining.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
+    firsts = {
+        row["user_id"]: [v for v in (row["first_run"], row["first_xt"]) if v is not None]
+        for row in Profile.objects.filter(user_id__in=ids)
+        .annotate(first_run=Subquery(first_run), first_xt=Subquery(first_xt))
+        .values("user_id", "first_run", "first_xt")
+    }
+
+    out = {}
+    for uid in ids:
+        on, tz = on_for[uid], by_user[uid].tz
+        since = on - dt.timedelta(days=WINDOW_DAYS - 1)
+        starts_ = firsts.get(uid) or []
+        out[uid] = Frames.build(
+            runs=[r for r in runs[uid] if since <= r["day"] <= on],
+            cross=[c for c in cross[uid] if since <= c["day"] <= on],
+            pain=[p for p in pain[uid] if since <= p["day"] <= on],
+            shoes=_shoes_as_of(shoes[uid], runs[uid], on),
+            first_day=min(starts_).astimezone(tz).date() if starts_ else None,
+        )
+    return out
+
+
+def _shoes_as_of(shoes: list[dict], runs: list[dict], on: dt.date) -> list[dict]:
+    """Take runs after `on` (inside the shared window) back out of the shoe totals."""
+    later = defaultdict(float)
+    for run in runs:
+        if run["day"] > on and run["shoe_id"] is not None:
+            later[run["shoe_id"]] += run["distance_m"]
+    if not later:
+        return shoes
+    adjusted = []
+    for shoe in shoes:
+        shoe = dict(shoe)
+        shoe["logged_m"] -= later.get(shoe["shoe_id"], 0.0)
+        if later.get(shoe["shoe_id"]):
+            used = [r["day"] for r in runs if r["shoe_id"] == shoe["shoe_id"] and r["day"] <= on]
+            shoe["last_run_day"] = max(used) if used else None
+        adjusted.append(shoe)
+    return adjusted

@@ -61,3 +61,13 @@ def run_import(batch_id: int) -> dict:
         raise
     finish_batch(batch, reports)
     return batch.totals()
+
+
+@task()
+def send_digest(user_id: int, week_start: str) -> str:
+    """Send one runner's weekly digest; safe to run twice (the delivery row is claimed first)."""
+    import datetime as dt
+
+    from .digest import deliver_for_user
+
+    return deliver_for_user(user_id, dt.date.fromisoformat(week_start))

@@ -341,3 +341,31 @@ class CrossTraining(models.Model):
     def save(self, *args, **kwargs):
         self.fingerprint = fingerprint_for(self.start, self.distance_m, self.activity)
         super().save(*args, **kwargs)
+
+
+class DigestDelivery(models.Model):
+    """The weekly digest of one runner for one week: claimed before sending, so it goes out once."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests")
+    week_start = models.DateField(help_text="Monday of the week the digest covers (runner's time zone).")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-week_start", "user_id"]
+        verbose_name_plural = "digest deliveries"
+        constraints = [models.UniqueConstraint(fields=["user", "week_start"], name="one_digest_per_runner_week")]
+
+    def __str__(self) -> str:
+        return f"Digest for {self.user} week of {self.week_start} ({self.status})"

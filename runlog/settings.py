@@ -220,6 +220,8 @@ else:
         "default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
     }
 del EMAIL_HOST
+# Seconds before the first retry of a transient SMTP failure; doubled for the next one.
+DIGEST_RETRY_BACKOFF = 0.0 if TESTING else float(os.environ.get("DIGEST_RETRY_BACKOFF", "2"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Runlog <runlog@localhost>")
 
 # Content Security Policy: no inline script or style, htmx talks to this origin only.

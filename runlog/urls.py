@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_io
+from . import views, views_digest, views_io
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -26,6 +26,7 @@ urlpatterns = [
     path("cross-training/<int:pk>/edit/", views.xt_edit, name="xt_edit"),
     path("cross-training/<int:pk>/delete/", views.xt_delete, name="xt_delete"),
     path("settings/", views.profile, name="profile"),
+    path("digest/unsubscribe/<str:token>/", views_digest.digest_unsubscribe, name="digest_unsubscribe"),
     path("import/", views_io.import_page, name="import_page"),
     path("import/<int:pk>/", views_io.import_detail, name="import_detail"),
     path("import/<int:pk>/undo/", views_io.import_undo, name="import_undo"),

@@ -1,0 +1,308 @@
+"""The weekly risk digest: who is due, the content of a batch in fixed queries, and exactly-once delivery.
+
+Delivery follows healthchecks' report sender: a DigestDelivery row per (runner, week) is claimed with a
+conditional UPDATE (pending → sending, with a lease) before anything is sent, so two workers never send
+the same digest, and a crash leaves at most the one in-flight mail to be sent again when its lease ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+import socket
+import time
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from injuries.advice import advice_for
+from injuries.models import PainReport
+from injuries.risk import Assessment, assess
+
+from .emails import make_message
+from .frames import load_frames_bulk
+from .models import DigestDelivery, Profile, Shoe
+
+log = logging.getLogger("runlog.digest")
+
+SEND_AFTER_HOUR = 7
+LEASE = dt.timedelta(minutes=10)
+MAX_ATTEMPTS = 3
+BATCH_SIZE = 200
+UNSUBSCRIBE_SALT = "runlog.digest.unsubscribe"
+
+
+# Who and when ------------------------------------------------------------------------------------
+
+
+def week_covered(local_today: dt.date) -> dt.date:
+    """Monday of the last full Monday–Sunday week before the runner's today."""
+    return local_today - dt.timedelta(days=local_today.weekday() + 7)
+
+
+def due_filter(now: dt.datetime, timezones: list[str]) -> Q | None:
+    """Profiles whose local weekday is their digest day and whose local time is past 07:00 (DST-safe)."""
+    clauses = Q()
+    for name in timezones:
+        try:
+            local = now.astimezone(zoneinfo.ZoneInfo(name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+        if local.hour >= SEND_AFTER_HOUR:
+            clauses |= Q(timezone=name, digest_weekday=local.weekday())
+    return clauses or None
+
+
+def due_profiles(now: dt.datetime):
+    """Batches of profiles due at `now` that have no finished delivery for their week yet."""
+    enabled = Profile.objects.filter(digest_enabled=True).exclude(user__email="").filter(user__is_active=True)
+    timezones = list(enabled.values_list("timezone", flat=True).distinct())
+    clause = due_filter(now, timezones)
+    if clause is None:
+        return
+    last_pk = 0
+    while True:
+        batch = list(enabled.filter(clause, pk__gt=last_pk).select_related("user").order_by("pk")[:BATCH_SIZE])
+        if not batch:
+            return
+        last_pk = batch[-1].pk
+        weeks = {p.user_id: week_covered(now.astimezone(p.tz).date()) for p in batch}
+        done = set(
+            DigestDelivery.objects.filter(
+                user_id__in=list(weeks),
+                week_start__in=set(weeks.values()),
+                status__in=[DigestDelivery.Status.SENT, DigestDelivery.Status.SKIPPED, DigestDelivery.Status.FAILED],
+            ).values_list("user_id", "week_start")
+        )
+        due = [p for p in batch if (p.user_id, weeks[p.user_id]) not in done]
+        if due:
+            yield due, weeks
+
+
+# Content -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class WeekNumbers:
+    distance_m: float = 0.0
+    duration_s: float = 0.0
+    runs: int = 0
+    rest_days: int = 7
+    xt_minutes: float = 0.0
+
+
+@dataclass
+class DigestContent:
+    profile: Profile
+    week_start: dt.date
+    week: WeekNumbers
+    average: WeekNumbers  # mean of the 4 weeks before
+    assessment: Assessment
+    flags: list = field(default_factory=list)  # (flag, advice or None)
+    worn_shoes: list = field(default_factory=list)  # (name, km, fraction)
+    pain: list = field(default_factory=list)  # (location label, this week's max, previous week's max)
+    next_step: str = ""
+    active_4w: bool = True
+
+    @property
+    def week_end(self) -> dt.date:
+        return self.week_start + dt.timedelta(days=6)
+
+    @property
+    def has_something_to_say(self) -> bool:
+        return self.active_4w
+
+
+def _week_numbers(runs, sessions, first: dt.date, last: dt.date) -> WeekNumbers:
+    in_runs = [r for r in runs if first <= r[0] <= last]
+    run_days = {r[0] for r in in_runs}
+    return WeekNumbers(
+        distance_m=sum(r[1] for r in in_runs),
+        duration_s=sum(r[2] for r in in_runs),
+        runs=len(in_runs),
+        rest_days=7 - len(run_days),
+        xt_minutes=sum(s[1] for s in sessions if first <= s[0] <= last) / 60,
+    )
+
+
+def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[int, DigestContent]:
+    """Digest content for a batch of runners in a fixed number of queries, whatever the batch size."""
+    ends = {p.user_id: weeks[p.user_id] + dt.timedelta(days=6) for p in profiles}
+    frames = load_frames_bulk(profiles, ends)  # 5 queries
+    assessments = {uid: assess(frames[uid], ends[uid]) for uid in frames}
+    advice = advice_for({f.code for a in assessments.values() for f in a.flags})  # 1 query
+    shoe_names = dict(Shoe.objects.filter(user_id__in=list(ends)).values_list("id", "name"))  # 1 query
+    labels = dict(PainReport._meta.get_field("location").choices)
+    out = {}
+    for profile in profiles:
+        uid = profile.user_id
+        fr, week_start, week_end = frames[uid], weeks[uid], ends[uid]
+        runs = [(r.day.date(), r.distance_m, r.duration_s) for r in fr.runs.itertuples()]
+        sessions = [(c.day.date(), c.duration_s) for c in fr.cross.itertuples()]
+        before = week_start - dt.timedelta(days=28)
+        history = _week_numbers(runs, sessions, before, week_start - dt.timedelta(days=1))
+        average = WeekNumbers(
+            distance_m=history.distance_m / 4, duration_s=history.duration_s / 4, runs=history.runs / 4,
+            rest_days=0, xt_minutes=history.xt_minutes / 4,
+        )
+        assessment = assessments[uid]
+        worn = []
+        for shoe in fr.shoes.itertuples():
+            if shoe.retired_on is not None and not isinstance(shoe.retired_on, float):
+                continue
+            total = shoe.start_m + (shoe.logged_m or 0.0)
+            if total >= 0.6 * shoe.retire_at_m:
+                worn.append((shoe_names.get(int(shoe.shoe_id), shoe.name), total / 1000, total / shoe.retire_at_m))
+        pain_rows = []
+        this_week = [p for p in fr.pain.itertuples() if week_start <= p.day.date() <= week_end]
+        for location in sorted({p.location for p in this_week}):
+            def peak(rows):
+                values = [v for p in rows for v in (p.during, p.after, p.next_morning) if v == v and v is not None]
+                return int(max(values)) if values else None
+
+            prev = [p for p in fr.pain.itertuples() if p.location == location
+                    and week_start - dt.timedelta(days=7) <= p.day.date() < week_start]
+            pain_rows.append((labels.get(location, location), peak([p for p in this_week if p.location == location]),
+                              peak(prev)))
+        flags = [(f, advice.get(f.code)) for f in assessment.flags]
+        active = any(before <= d <= week_end for d, *_ in runs) or any(before <= d <= week_end for d, _ in sessions)
+        out[uid] = DigestContent(
+            profile=profile, week_start=week_start, week=_week_numbers(runs, sessions, week_start, week_end),
+            average=average, assessment=assessment, flags=flags, worn_shoes=worn, pain=pain_rows,
+            next_step=_next_step(assessment), active_4w=active,
+        )
+    return out
+
+
+def _next_step(assessment: Assessment) -> str:
+    codes = [f.code for f in assessment.flags]
+    if "pain.red_flag" in codes:
+        return "Book an appointment with a clinician before your next run."
+    if any(f.code.startswith("pain.") and f.severity == "high" for f in assessment.flags):
+        return "Make this week lighter: shorter, easier runs, and log tomorrow morning's pain score."
+    if "overtraining.session_spike" in codes:
+        return "Keep your long run this week within 10 % of your recent longest."
+    if "rest.missing" in codes:
+        return "Put at least one rest day in your plan this week."
+    if any(c.startswith("footwear.worn") for c in codes):
+        return "Check the wear on your shoes and plan a new pair."
+    if "prevention.strength" in codes:
+        return "Add two short strength sessions this week: squats, lunges, calf raises."
+    return "Keep it steady: one longer run, easy days easy, at least one rest day."
+
+
+# Unsubscribe -------------------------------------------------------------------------------------
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps({"u": user.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def user_for_token(token: str):
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=data.get("u")).first() if isinstance(data, dict) else None
+
+
+def unsubscribe_url(user) -> str:
+    return settings.SITE_URL + reverse("digest_unsubscribe", args=[unsubscribe_token(user)])
+
+
+# Sending -----------------------------------------------------------------------------------------
+
+
+def render_digest(content: DigestContent):
+    user = content.profile.user
+    url = unsubscribe_url(user)
+    context = {
+        "c": content, "user": user, "unit": content.profile.units, "site_url": settings.SITE_URL,
+        "unsubscribe_url": url, "settings_url": settings.SITE_URL + reverse("profile"),
+    }
+    headers = {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return make_message("digest", context, user.email, headers)
+
+
+def _is_transient(exc: Exception) -> bool:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 400 <= exc.smtp_code < 500
+    return isinstance(exc, smtplib.SMTPServerDisconnected | ConnectionError | socket.timeout | TimeoutError)
+
+
+def claim(user_id: int, week_start: dt.date, now: dt.datetime) -> DigestDelivery | None:
+    """Take the delivery for sending, or None if another worker has it or it is finished."""
+    try:
+        with transaction.atomic():
+            DigestDelivery.objects.get_or_create(user_id=user_id, week_start=week_start)
+    except IntegrityError:
+        pass  # created by a concurrent run; the UPDATE below decides who sends
+    free = Q(status=DigestDelivery.Status.PENDING) | Q(status=DigestDelivery.Status.SENDING, lease_until__lt=now)
+    claimed = DigestDelivery.objects.filter(free, user_id=user_id, week_start=week_start).update(
+        status=DigestDelivery.Status.SENDING, lease_until=now + LEASE
+    )
+    return DigestDelivery.objects.get(user_id=user_id, week_start=week_start) if claimed else None
+
+
+def deliver(content: DigestContent, now: dt.datetime | None = None, backoff: float | None = None) -> str:
+    """Claim, render, send with retries, mark. Returns the delivery's final status (or 'busy')."""
+    now = now or timezone.now()
+    backoff = settings.DIGEST_RETRY_BACKOFF if backoff is None else backoff
+    delivery = claim(content.profile.user_id, content.week_start, now)
+    if delivery is None:
+        return "busy"
+    if not content.has_something_to_say:
+        DigestDelivery.objects.filter(pk=delivery.pk).update(
+            status=DigestDelivery.Status.SKIPPED, last_error="no activity in the last 4 weeks", lease_until=None
+        )
+        return DigestDelivery.Status.SKIPPED
+    message = render_digest(content)
+    error = ""
+    for attempt in range(delivery.attempts, MAX_ATTEMPTS):
+        DigestDelivery.objects.filter(pk=delivery.pk).update(attempts=F("attempts") + 1)
+        try:
+            message.send()
+        except Exception as exc:  # noqa: BLE001 — every failure is recorded; transient ones are retried
+            error = f"{type(exc).__name__}: {exc}"[:1000]
+            if _is_transient(exc) and attempt + 1 < MAX_ATTEMPTS:
+                log.warning("digest to user %s: transient failure, retrying: %s", delivery.user_id, error)
+                time.sleep(backoff * 2**attempt)
+                continue
+            log.error("digest to user %s failed: %s", delivery.user_id, error)
+            DigestDelivery.objects.filter(pk=delivery.pk).update(
+                status=DigestDelivery.Status.FAILED, last_error=error, lease_until=None
+            )
+            return DigestDelivery.Status.FAILED
+        DigestDelivery.objects.filter(pk=delivery.pk).update(
+            status=DigestDelivery.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=error
+        )
+        return DigestDelivery.Status.SENT
+    DigestDelivery.objects.filter(pk=delivery.pk).update(
+        status=DigestDelivery.Status.FAILED, last_error=error or "no attempts left", lease_until=None
+    )
+    return DigestDelivery.Status.FAILED
+
+
+def deliver_for_user(user_id: int, week_start: dt.date, now: dt.datetime | None = None) -> str:
+    profile = Profile.objects.select_related("user").get(user_id=user_id)
+    content = build_contents([profile], {user_id: week_start})[user_id]
+    return deliver(content, now)
+
+
+def preview(profile: Profile, now: dt.datetime | None = None):
+    """The digest this runner would get for the last full week, without sending or recording anything."""
+    now = now or timezone.now()
+    week_start = week_covered(now.astimezone(profile.tz).date())
+    content = build_contents([profile], {profile.user_id: week_start})[profile.user_id]
+    return content, render_digest(content)
+

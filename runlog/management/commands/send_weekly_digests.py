@@ -1,0 +1,54 @@
+"""manage.py send_weekly_digests [--now ISO-DATETIME] [--dry-run] [--inline]: the digests that are due."""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from runlog.digest import build_contents, deliver, due_profiles
+from runlog.jobs import send_digest
+
+
+class Command(BaseCommand):
+    help = (
+        "Find runners whose weekly digest is due (their weekday, after 07:00 local time) and queue one task "
+        "each for the workers, or send in this process with --inline. Safe to run as often as you like."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--now", help="pretend it is this moment (ISO 8601; UTC if no offset)")
+        parser.add_argument("--dry-run", action="store_true", help="list who is due; send and record nothing")
+        parser.add_argument("--inline", action="store_true", help="send here instead of queueing tasks")
+
+    def handle(self, *args, now, dry_run, inline, **options):
+        if now:
+            try:
+                moment = dt.datetime.fromisoformat(now)
+            except ValueError:
+                raise CommandError(f"--now {now!r} is not an ISO date-time") from None
+            moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        else:
+            moment = timezone.now()
+        due = queued = 0
+        outcomes: dict[str, int] = {}
+        for profiles, weeks in due_profiles(moment):
+            due += len(profiles)
+            if dry_run:
+                for profile in profiles:
+                    self.stdout.write(f"due: {profile.user.get_username()} (week of {weeks[profile.user_id]})")
+                continue
+            if inline:
+                for user_id, content in build_contents(profiles, weeks).items():
+                    status = deliver(content, moment)
+                    outcomes[status] = outcomes.get(status, 0) + 1
+                continue
+            for profile in profiles:
+                send_digest.enqueue(profile.user_id, weeks[profile.user_id].isoformat())
+                queued += 1
+        if dry_run:
+            self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}; dry run, nothing sent.")
+        elif inline:
+            parts = ", ".join(f"{count} {status}" for status, count in sorted(outcomes.items())) or "nothing to do"
+            self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}: {parts}.")
+        else:
+            self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}: {queued} queued for the workers.")
