@@ -42,15 +42,26 @@ class ProfileAdmin(admin.ModelAdmin):
     def preview_view(self, request, pk):
         content, message = self._preview(pk)
         context = {
-            **self.admin_site.each_context(request), "title": f"Digest preview: {content.profile.user}",
-            "content": content, "message": message, "profile": content.profile, "opts": self.model._meta,
+            **self.admin_site.each_context(request),
+            "title": f"Digest preview: {content.profile.user}",
+            "content": content,
+            "message": message,
+            "profile": content.profile,
+            "opts": self.model._meta,
             "html_url": reverse("admin:digest_preview_html", args=[pk]),
         }
         return TemplateResponse(request, "admin/runlog/digest_preview.html", context)
 
     # The email's HTML is ours and uses inline styles, as mail clients need; shown alone, in a sandboxed frame.
-    @csp_override({"default-src": ["'none'"], "style-src": ["'unsafe-inline'"], "img-src": ["data:"],
-                   "frame-ancestors": ["'self'"], "sandbox": [""]})
+    @csp_override(
+        {
+            "default-src": ["'none'"],
+            "style-src": ["'unsafe-inline'"],
+            "img-src": ["data:"],
+            "frame-ancestors": ["'self'"],
+            "sandbox": [""],
+        }
+    )
     def preview_html(self, request, pk):
         _, message = self._preview(pk)
         response = HttpResponse(message.alternatives[0][0], content_type="text/html; charset=utf-8")

@@ -150,8 +150,11 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
         before = week_start - dt.timedelta(days=28)
         history = _week_numbers(runs, sessions, before, week_start - dt.timedelta(days=1))
         average = WeekNumbers(
-            distance_m=history.distance_m / 4, duration_s=history.duration_s / 4, runs=history.runs / 4,
-            rest_days=0, xt_minutes=history.xt_minutes / 4,
+            distance_m=history.distance_m / 4,
+            duration_s=history.duration_s / 4,
+            runs=history.runs / 4,
+            rest_days=0,
+            xt_minutes=history.xt_minutes / 4,
         )
         assessment = assessments[uid]
         worn = []
@@ -164,20 +167,32 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
         pain_rows = []
         this_week = [p for p in fr.pain.itertuples() if week_start <= p.day.date() <= week_end]
         for location in sorted({p.location for p in this_week}):
+
             def peak(rows):
                 values = [v for p in rows for v in (p.during, p.after, p.next_morning) if v == v and v is not None]
                 return int(max(values)) if values else None
 
-            prev = [p for p in fr.pain.itertuples() if p.location == location
-                    and week_start - dt.timedelta(days=7) <= p.day.date() < week_start]
-            pain_rows.append((labels.get(location, location), peak([p for p in this_week if p.location == location]),
-                              peak(prev)))
+            prev = [
+                p
+                for p in fr.pain.itertuples()
+                if p.location == location and week_start - dt.timedelta(days=7) <= p.day.date() < week_start
+            ]
+            pain_rows.append(
+                (labels.get(location, location), peak([p for p in this_week if p.location == location]), peak(prev))
+            )
         flags = [(f, advice.get(f.code)) for f in assessment.flags]
         active = any(before <= d <= week_end for d, *_ in runs) or any(before <= d <= week_end for d, _ in sessions)
         out[uid] = DigestContent(
-            profile=profile, week_start=week_start, week=_week_numbers(runs, sessions, week_start, week_end),
-            average=average, assessment=assessment, flags=flags, worn_shoes=worn, pain=pain_rows,
-            next_step=_next_step(assessment), active_4w=active,
+            profile=profile,
+            week_start=week_start,
+            week=_week_numbers(runs, sessions, week_start, week_end),
+            average=average,
+            assessment=assessment,
+            flags=flags,
+            worn_shoes=worn,
+            pain=pain_rows,
+            next_step=_next_step(assessment),
+            active_4w=active,
         )
     return out
 
@@ -225,8 +240,12 @@ def render_digest(content: DigestContent):
     user = content.profile.user
     url = unsubscribe_url(user)
     context = {
-        "c": content, "user": user, "unit": content.profile.units, "site_url": settings.SITE_URL,
-        "unsubscribe_url": url, "settings_url": settings.SITE_URL + reverse("profile"),
+        "c": content,
+        "user": user,
+        "unit": content.profile.units,
+        "site_url": settings.SITE_URL,
+        "unsubscribe_url": url,
+        "settings_url": settings.SITE_URL + reverse("profile"),
     }
     headers = {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     return make_message("digest", context, user.email, headers)
@@ -305,4 +324,3 @@ def preview(profile: Profile, now: dt.datetime | None = None):
     week_start = week_covered(now.astimezone(profile.tz).date())
     content = build_contents([profile], {profile.user_id: week_start})[profile.user_id]
     return content, render_digest(content)
-

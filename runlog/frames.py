@@ -19,7 +19,15 @@ from injuries.risk import WINDOW_DAYS, Frames
 from .models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 
 PAIN_FIELDS = (
-    "location", "side", "during", "after", "next_morning", "swelling", "warmth", "stiffness", "locking",
+    "location",
+    "side",
+    "during",
+    "after",
+    "next_morning",
+    "swelling",
+    "warmth",
+    "stiffness",
+    "locking",
     "cannot_bear_weight",
 )
 
@@ -36,8 +44,10 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     ids = list(by_user)
     # One window wide enough for everybody; each runner's rows are cut to their own below.
     starts, ends = zip(
-        *(local_day_bounds(on_for[uid] - dt.timedelta(days=WINDOW_DAYS - 1), on_for[uid], by_user[uid].tz)
-          for uid in ids),
+        *(
+            local_day_bounds(on_for[uid] - dt.timedelta(days=WINDOW_DAYS - 1), on_for[uid], by_user[uid].tz)
+            for uid in ids
+        ),
         strict=True,
     )
     window = Q(start__gte=min(starts), start__lt=max(ends), user_id__in=ids)
@@ -45,14 +55,18 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     last_day = max(on_for.values())
 
     runs, cross, pain, shoes = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
-    for row in Run.objects.filter(window).order_by("start").values(
-        "user_id", "start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up"
+    for row in (
+        Run.objects.filter(window)
+        .order_by("start")
+        .values("user_id", "start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up")
     ):
         uid = row.pop("user_id")
         row["day"] = row.pop("start").astimezone(by_user[uid].tz).date()
         runs[uid].append(row)
-    for row in CrossTraining.objects.filter(window).order_by("start").values(
-        "user_id", "start", "activity", "duration_s", "rpe"
+    for row in (
+        CrossTraining.objects.filter(window)
+        .order_by("start")
+        .values("user_id", "start", "activity", "duration_s", "rpe")
     ):
         uid = row.pop("user_id")
         row["day"] = row.pop("start").astimezone(by_user[uid].tz).date()
@@ -78,11 +92,17 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     ):
         uid = row.pop("user_id")
         tz = by_user[uid].tz
-        shoes[uid].append({
-            "shoe_id": row["id"], "name": row["name"], "start_m": row["start_m"], "retire_at_m": row["retire_at_m"],
-            "retired_on": row["retired_on"], "logged_m": row["logged_m"],
-            "last_run_day": row["last_run"].astimezone(tz).date() if row["last_run"] else None,
-        })
+        shoes[uid].append(
+            {
+                "shoe_id": row["id"],
+                "name": row["name"],
+                "start_m": row["start_m"],
+                "retire_at_m": row["retire_at_m"],
+                "retired_on": row["retired_on"],
+                "logged_m": row["logged_m"],
+                "last_run_day": row["last_run"].astimezone(tz).date() if row["last_run"] else None,
+            }
+        )
     first_run = Run.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
     first_xt = CrossTraining.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
     firsts = {

@@ -49,6 +49,18 @@ def test_a_bad_value_fails_loudly(name, value):
     assert name in result.stderr
 
 
+def test_email_host_switches_to_smtp_with_tls_and_a_timeout():
+    code = (
+        "import runlog.settings as s; o = s.MAILERS['default'];"
+        "print(o['BACKEND'], o['OPTIONS']['use_tls'], o['OPTIONS']['timeout'])"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
+    env.update(EMAIL_HOST="smtp.example.com", EMAIL_PORT="587")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert result.stdout.split() == ["django.core.mail.backends.smtp.EmailBackend", "True", "10"], result.stderr
+
+
 def test_database_url_switches_to_postgresql():
     result = load_settings(DATABASE_URL="postgres://runlog@db.example.com:5432/runlog")
 

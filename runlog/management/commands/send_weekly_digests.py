@@ -38,7 +38,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"due: {profile.user.get_username()} (week of {weeks[profile.user_id]})")
                 continue
             if inline:
-                for user_id, content in build_contents(profiles, weeks).items():
+                for content in build_contents(profiles, weeks).values():
                     status = deliver(content, moment)
                     outcomes[status] = outcomes.get(status, 0) + 1
                 continue
