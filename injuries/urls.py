@@ -10,6 +10,7 @@ urlpatterns = [
     path("pain/<int:pk>/", views.pain_item, name="pain_item"),
     path("pain/<int:pk>/edit/", views.pain_edit, name="pain_edit"),
     path("pain/<int:pk>/delete/", views.pain_delete, name="pain_delete"),
+    path("pain/<int:pk>/morning/", views.pain_morning, name="pain_morning"),
     path("risk/panel/", views.risk_panel, name="risk_panel"),
     path("advice/", views.advice_list, name="advice_list"),
     path("advice/<slug:slug>/", views.advice_detail, name="advice_detail"),

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 
 from runlog import sections
 from runlog.models import profile_for
 
 from .advice import assessment_for, render_markdown, with_advice
-from .forms import PainReportForm
+from .forms import MorningScoreForm, PainReportForm
 from .models import Advice, PainReport
+from .risk import assess
 
 
 def _pain_reports(user):
@@ -38,7 +39,21 @@ def pain_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pain_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(PAIN, request)
+    return sections.create(PAIN, request, initial=_pain_initial(request))
+
+
+def _pain_initial(request: HttpRequest) -> dict:
+    """The follow-up after logging a run links the report to that run (if it is the runner's own)."""
+    initial = {}
+    run_id = request.GET.get("run", "")
+    if run_id.isdigit():
+        from runlog.models import Run
+
+        run = Run.objects.for_user(request.user).filter(pk=int(run_id)).first()
+        if run is not None:
+            initial["run"] = run.pk
+            initial["date"] = run.start.astimezone(profile_for(request.user).tz).date()
+    return initial
 
 
 @login_required
@@ -72,7 +87,35 @@ def risk_panel(request: HttpRequest) -> HttpResponse:
     return render(request, "injuries/_risk_panel.html", risk_context(request))
 
 
-def risk_context(request: HttpRequest) -> dict:
+def risk_context(request: HttpRequest, frames=None) -> dict:
+    """The risk panel's context; pass the runner's frames when the caller has loaded them already."""
     profile = profile_for(request.user)
-    assessment = assessment_for(profile)
+    today = profile.today()
+    assessment = assess(frames, today) if frames is not None else assessment_for(profile, today)
     return {"assessment": assessment, "shown_flags": with_advice(assessment), "profile": profile}
+
+
+def morning_prompts(user, today):
+    """Yesterday's pain reports still waiting for their next-morning score (the model needs it)."""
+    import datetime as dt
+
+    return list(
+        PainReport.objects.for_user(user)
+        .filter(date=today - dt.timedelta(days=1), next_morning__isnull=True)
+        .order_by("pk")[:3]
+    )
+
+
+@login_required
+def pain_morning(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the next-morning score of a report, from the dashboard's prompt."""
+    report = sections.get_owned(PAIN, request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MorningScoreForm(request.POST, instance=report)
+    if not form.is_valid():
+        return render(request, "runlog/home.html#morning", {"report": report, "morning_form": form}, status=422)
+    form.save()
+    if request.htmx:
+        return sections.mark_changed(render(request, "runlog/home.html#morning-done", {"report": report}))
+    return redirect("home")

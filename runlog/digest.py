@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -259,63 +258,108 @@ def _is_transient(exc: Exception) -> bool:
     return isinstance(exc, smtplib.SMTPServerDisconnected | ConnectionError | socket.timeout | TimeoutError)
 
 
-def claim(user_id: int, week_start: dt.date, now: dt.datetime) -> DigestDelivery | None:
-    """Take the delivery for sending, or None if another worker has it or it is finished."""
-    try:
-        with transaction.atomic():
-            DigestDelivery.objects.get_or_create(user_id=user_id, week_start=week_start)
-    except IntegrityError:
-        pass  # created by a concurrent run; the UPDATE below decides who sends
-    free = Q(status=DigestDelivery.Status.PENDING) | Q(status=DigestDelivery.Status.SENDING, lease_until__lt=now)
-    claimed = DigestDelivery.objects.filter(free, user_id=user_id, week_start=week_start).update(
-        status=DigestDelivery.Status.SENDING, lease_until=now + LEASE
+def ensure_rows(contents: list[DigestContent]) -> None:
+    """One pending DigestDelivery per (runner, week) of a batch, in one INSERT; existing rows are kept."""
+    DigestDelivery.objects.bulk_create(
+        [DigestDelivery(user_id=c.profile.user_id, week_start=c.week_start) for c in contents],
+        ignore_conflicts=True,
     )
-    return DigestDelivery.objects.get(user_id=user_id, week_start=week_start) if claimed else None
 
 
-def deliver(content: DigestContent, now: dt.datetime | None = None, backoff: float | None = None) -> str:
-    """Claim, render, send with retries, mark. Returns the delivery's final status (or 'busy')."""
+def claim(user_id: int, week_start: dt.date, now: dt.datetime) -> bool:
+    """Take the delivery for sending (and count the first attempt), unless another worker has it or it is done.
+
+    The conditional UPDATE is the lock: of two workers racing for the same row, one updates it and the
+    other updates nothing. A 'sending' row whose lease ran out belonged to a worker that died: take it over.
+    """
+    free = Q(status=DigestDelivery.Status.PENDING) | Q(status=DigestDelivery.Status.SENDING, lease_until__lt=now)
+    return bool(
+        DigestDelivery.objects.filter(free, user_id=user_id, week_start=week_start).update(
+            status=DigestDelivery.Status.SENDING, lease_until=now + LEASE, attempts=F("attempts") + 1
+        )
+    )
+
+
+def _mark(user_id: int, week_start: dt.date, status: str, **fields) -> None:
+    DigestDelivery.objects.filter(user_id=user_id, week_start=week_start).update(
+        status=status, lease_until=None, **fields
+    )
+
+
+def deliver(
+    content: DigestContent,
+    now: dt.datetime | None = None,
+    connection=None,
+    prior_attempts: int = 0,
+    backoff: float | None = None,
+) -> str:
+    """Claim, render, send with retries, mark. Returns the final status, or 'busy' if not ours to send.
+
+    `prior_attempts` are attempts already spent on this delivery by a worker that died mid-way.
+    """
     now = now or timezone.now()
     backoff = settings.DIGEST_RETRY_BACKOFF if backoff is None else backoff
-    delivery = claim(content.profile.user_id, content.week_start, now)
-    if delivery is None:
+    user_id, week = content.profile.user_id, content.week_start
+    if not claim(user_id, week, now):
         return "busy"
     if not content.has_something_to_say:
-        DigestDelivery.objects.filter(pk=delivery.pk).update(
-            status=DigestDelivery.Status.SKIPPED, last_error="no activity in the last 4 weeks", lease_until=None
-        )
+        _mark(user_id, week, DigestDelivery.Status.SKIPPED, last_error="no activity in the last 4 weeks")
         return DigestDelivery.Status.SKIPPED
     message = render_digest(content)
     error = ""
-    for attempt in range(delivery.attempts, MAX_ATTEMPTS):
-        DigestDelivery.objects.filter(pk=delivery.pk).update(attempts=F("attempts") + 1)
+    attempt = prior_attempts + 1
+    while True:
         try:
-            message.send()
+            if connection is not None:
+                connection.send_messages([message])
+            else:
+                message.send()
         except Exception as exc:  # noqa: BLE001 — every failure is recorded; transient ones are retried
             error = f"{type(exc).__name__}: {exc}"[:1000]
-            if _is_transient(exc) and attempt + 1 < MAX_ATTEMPTS:
-                log.warning("digest to user %s: transient failure, retrying: %s", delivery.user_id, error)
-                time.sleep(backoff * 2**attempt)
+            if connection is not None:
+                connection.close()  # the next send opens a fresh connection
+            if _is_transient(exc) and attempt < MAX_ATTEMPTS:
+                log.warning("digest to user %s: transient failure, retrying: %s", user_id, error)
+                time.sleep(backoff * 2 ** (attempt - 1))
+                attempt += 1
+                DigestDelivery.objects.filter(user_id=user_id, week_start=week).update(attempts=F("attempts") + 1)
                 continue
-            log.error("digest to user %s failed: %s", delivery.user_id, error)
-            DigestDelivery.objects.filter(pk=delivery.pk).update(
-                status=DigestDelivery.Status.FAILED, last_error=error, lease_until=None
-            )
+            log.error("digest to user %s failed: %s", user_id, error)
+            _mark(user_id, week, DigestDelivery.Status.FAILED, last_error=error)
             return DigestDelivery.Status.FAILED
-        DigestDelivery.objects.filter(pk=delivery.pk).update(
-            status=DigestDelivery.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=error
-        )
+        _mark(user_id, week, DigestDelivery.Status.SENT, sent_at=timezone.now(), last_error=error)
         return DigestDelivery.Status.SENT
-    DigestDelivery.objects.filter(pk=delivery.pk).update(
-        status=DigestDelivery.Status.FAILED, last_error=error or "no attempts left", lease_until=None
-    )
-    return DigestDelivery.Status.FAILED
+
+
+def deliver_batch(contents: list[DigestContent], now: dt.datetime) -> dict[str, int]:
+    """Send a batch in this process over one SMTP connection; a fixed number of queries plus two per runner."""
+    from django.core.mail import mailers
+
+    ensure_rows(contents)
+    prior = {
+        (uid, week): attempts
+        for uid, week, attempts in DigestDelivery.objects.filter(
+            user_id__in=[c.profile.user_id for c in contents], week_start__in={c.week_start for c in contents}
+        ).values_list("user_id", "week_start", "attempts")
+    }
+    outcomes: dict[str, int] = {}
+    connection = mailers.default
+    try:
+        for content in contents:
+            status = deliver(content, now, connection, prior.get((content.profile.user_id, content.week_start), 0))
+            outcomes[status] = outcomes.get(status, 0) + 1
+    finally:
+        connection.close()
+    return outcomes
 
 
 def deliver_for_user(user_id: int, week_start: dt.date, now: dt.datetime | None = None) -> str:
+    """One runner's digest, as a background task does it."""
     profile = Profile.objects.select_related("user").get(user_id=user_id)
     content = build_contents([profile], {user_id: week_start})[user_id]
-    return deliver(content, now)
+    ensure_rows([content])
+    prior = DigestDelivery.objects.filter(user_id=user_id, week_start=week_start).values_list("attempts", flat=True)
+    return deliver(content, now, prior_attempts=prior.first() or 0)
 
 
 def preview(profile: Profile, now: dt.datetime | None = None):

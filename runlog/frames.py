@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+import pandas as pd
 from django.db.models import Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from injuries.models import PainReport
 from injuries.risk import WINDOW_DAYS, Frames
+from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, RUN_COLUMNS, SHOE_COLUMNS, frame
 
 from .models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 
@@ -112,17 +114,46 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
         .values("user_id", "first_run", "first_xt")
     }
 
+    # Convert each table once for the whole batch, then cut it per runner: building DataFrames runner by
+    # runner costs as much as assessing them.
+    since_for = {uid: on_for[uid] - dt.timedelta(days=WINDOW_DAYS - 1) for uid in ids}
+
+    def table(rows_by_user, columns):
+        rows = [
+            {"user_id": uid, **row}
+            for uid in ids
+            for row in rows_by_user[uid]
+            if since_for[uid] <= row.get("day", since_for[uid]) <= on_for[uid]
+        ]
+        df = frame(rows, ["user_id", *columns])
+        return {
+            uid: part.drop(columns="user_id").reset_index(drop=True) for uid, part in df.groupby("user_id", sort=False)
+        }
+
+    run_frames = table(runs, RUN_COLUMNS)
+    cross_frames = table(cross, CROSS_COLUMNS)
+    pain_frames = table(pain, PAIN_COLUMNS)
+    shoe_rows = {uid: _shoes_as_of(shoes[uid], runs[uid], on_for[uid]) for uid in ids}
+    shoe_frames = table(shoe_rows, SHOE_COLUMNS)
+    empty = {
+        name: frame([], columns)
+        for name, columns in (
+            ("runs", RUN_COLUMNS),
+            ("cross", CROSS_COLUMNS),
+            ("pain", PAIN_COLUMNS),
+            ("shoes", SHOE_COLUMNS),
+        )
+    }
     out = {}
     for uid in ids:
-        on, tz = on_for[uid], by_user[uid].tz
-        since = on - dt.timedelta(days=WINDOW_DAYS - 1)
         starts_ = firsts.get(uid) or []
-        out[uid] = Frames.build(
-            runs=[r for r in runs[uid] if since <= r["day"] <= on],
-            cross=[c for c in cross[uid] if since <= c["day"] <= on],
-            pain=[p for p in pain[uid] if since <= p["day"] <= on],
-            shoes=_shoes_as_of(shoes[uid], runs[uid], on),
-            first_day=min(starts_).astimezone(tz).date() if starts_ else None,
+        first = min(starts_).astimezone(by_user[uid].tz).date() if starts_ else None
+        out[uid] = Frames(
+            runs=run_frames.get(uid, empty["runs"]),
+            cross=cross_frames.get(uid, empty["cross"]),
+            pain=pain_frames.get(uid, empty["pain"]),
+            shoes=shoe_frames.get(uid, empty["shoes"]),
+            first_day=pd.Timestamp(first) if first else None,
         )
     return out
 

@@ -73,10 +73,10 @@ def list_page(section: Section, request: HttpRequest, queryset=None, **extra) ->
     return render(request, section.template, context)
 
 
-def create(section: Section, request: HttpRequest) -> HttpResponse:
+def create(section: Section, request: HttpRequest, initial: dict | None = None) -> HttpResponse:
     profile = profile_for(request.user)
     if request.method != "POST":
-        form = section.form_class(profile=profile)
+        form = section.form_class(profile=profile, initial=initial or {})
         return render(request, "runlog/form_page.html", _context(section, request, form=form, action="new"))
     form = section.form_class(request.POST, profile=profile)
     if not form.is_valid():

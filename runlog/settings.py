@@ -178,6 +178,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Front-end libraries come from npm (package.json, installed by `make install`), served as static files.
+STATICFILES_DIRS = [("runlog/vendor", BASE_DIR / "node_modules" / "chart.js" / "dist")]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Development and tests serve static files straight from the apps; production from collectstatic's output.
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING

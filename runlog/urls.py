@@ -9,6 +9,7 @@ from . import views, views_digest, views_io
 urlpatterns = [
     path("", views.home, name="home"),
     path("week/", views.week_panel, name="week_panel"),
+    path("charts/", views.charts_panel, name="charts_panel"),
     path("runs/", views.run_list, name="run_list"),
     path("runs/new/", views.run_new, name="run_new"),
     path("runs/<int:pk>/", views.run_item, name="run_item"),

@@ -9,10 +9,12 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
-from injuries.views import risk_context
+from injuries.views import morning_prompts, risk_context
 
 from . import sections
+from .dashboard import chart_data
 from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm
+from .frames import load_frames
 from .models import CrossTraining, Run, Shoe, profile_for
 from .summary import week_summary
 
@@ -68,15 +70,37 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "runlog/welcome.html")
     profile = profile_for(request.user)
+    today = profile.today()
+    frames = load_frames(profile, today)
     context = {
         "profile": profile,
         "week": week_summary(request.user, profile),
         "form": RunForm(profile=profile),
         "section": RUNS,
         "recent_runs": _runs(request.user)[:5],
-        **risk_context(request),
+        "chart_data": chart_data(profile, frames, today),
+        "weeks_shown": _weeks_choice(request),
+        "morning_reports": morning_prompts(request.user, today),
+        **risk_context(request, frames),
     }
     return render(request, "runlog/home.html", context)
+
+
+def _weeks_choice(request: HttpRequest) -> int:
+    value = request.GET.get("weeks", "12")
+    return int(value) if value in ("12", "26", "52") else 12
+
+
+@login_required
+def charts_panel(request: HttpRequest) -> HttpResponse:
+    """The charts with fresh data, for the htmx refresh after the log changes."""
+    profile = profile_for(request.user)
+    today = profile.today()
+    context = {
+        "chart_data": chart_data(profile, load_frames(profile, today), today),
+        "weeks_shown": _weeks_choice(request),
+    }
+    return render(request, "runlog/home.html#charts", context)
 
 
 @login_required

@@ -31,6 +31,7 @@ OWNED = {
     "pain_item": PainReportFactory,
     "pain_edit": PainReportFactory,
     "pain_delete": PainReportFactory,
+    "pain_morning": PainReportFactory,
     "import_detail": ImportBatchFactory,
     "import_undo": ImportBatchFactory,
 }
@@ -46,6 +47,7 @@ POST_DATA = {
     "location": "inner_knee",
     "side": "left",
     "during": "1",
+    "next_morning": "3",
 }
 
 
@@ -91,7 +93,10 @@ def test_the_owner_reaches_every_route(name, alice, alice_client):
     obj = OWNED[name](user=alice)
     path = "/" + dict(routes_with_ids())[name].replace("<int:pk>", str(obj.pk))
 
-    response = alice_client.post(path) if name in ("shoe_retire", "import_undo") else alice_client.get(path)
+    if name in ("shoe_retire", "import_undo", "pain_morning"):
+        response = alice_client.post(path, {"next_morning": "2"})
+    else:
+        response = alice_client.get(path)
 
     assert response.status_code in (200, 302)
 

@@ -50,20 +50,49 @@ def cross_loads(cross: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _load_per_day(frames: Frames) -> pd.Series:
-    """Load summed per logged day, computed once per Frames and kept in its cache."""
-    if "load_per_day" not in frames.cache:
-        sessions = pd.concat(
-            [run_loads(frames.runs)[["day", "load"]], cross_loads(frames.cross)[["day", "load"]]],
-            ignore_index=True,
+def _per_day(frames: Frames) -> tuple[np.datetime64 | None, np.ndarray, np.ndarray]:
+    """(first day, load per day, sessions per day) from the first to the last logged day, computed once."""
+    if "per_day" not in frames.cache:
+        days = np.concatenate([frames.runs["day"].to_numpy(), frames.cross["day"].to_numpy()])
+        loads = np.concatenate(
+            [run_loads(frames.runs)["load"].to_numpy(float), cross_loads(frames.cross)["load"].to_numpy(float)]
         )
-        frames.cache["load_per_day"] = sessions.groupby("day")["load"].sum().astype(float)
-    return frames.cache["load_per_day"]
+        if len(days) == 0:
+            frames.cache["per_day"] = (None, np.zeros(0), np.zeros(0))
+        else:
+            ordinals = days.astype("datetime64[D]").astype(np.int64)
+            base = ordinals.min()
+            offsets = ordinals - base
+            size = int(offsets.max()) + 1
+            frames.cache["per_day"] = (
+                np.datetime64(int(base), "D"),
+                np.bincount(offsets, weights=loads, minlength=size),
+                np.bincount(offsets, minlength=size).astype(float),
+            )
+    return frames.cache["per_day"]
+
+
+def _window(values: np.ndarray, base, first: pd.Timestamp, last: pd.Timestamp) -> np.ndarray:
+    n = (last - first).days + 1
+    out = np.zeros(max(n, 0))
+    if base is None or n <= 0:
+        return out
+    start = int((np.datetime64(first.date(), "D") - base).astype(int))
+    lo, hi = max(start, 0), min(start + n, len(values))
+    if lo < hi:
+        out[lo - start : hi - start] = values[lo:hi]
+    return out
+
+
+def load_values(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> np.ndarray:
+    """Daily load from first to last inclusive as a numpy array (0 on days without sessions)."""
+    base, loads, _ = _per_day(frames)
+    return _window(loads, base, first, last)
 
 
 def daily_load(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> pd.Series:
     """Sum of session loads per local day, runs and cross-training together; 0 on empty days."""
-    return _load_per_day(frames).reindex(day_range(first, last), fill_value=0.0)
+    return pd.Series(load_values(frames, first, last), index=day_range(first, last))
 
 
 def ewma(loads: pd.Series, n: int, seed: float) -> pd.Series:
@@ -101,20 +130,21 @@ def acwr(frames: Frames, on: pd.Timestamp) -> tuple[float, float, float] | None:
 
 
 def _session_days(frames: Frames, first: pd.Timestamp, last: pd.Timestamp) -> np.ndarray:
-    present = set(_load_per_day(frames).index)
-    return np.array([day in present for day in day_range(first, last)])
+    base, _, counts = _per_day(frames)
+    return _window(counts, base, first, last) > 0
 
 
-def monotony_strain(loads7: pd.Series) -> tuple[float, float]:
+def monotony_strain(loads7) -> tuple[float, float]:
     """Foster's monotony (mean ÷ population SD, 10 when SD is 0) and strain (weekly load × monotony).
 
     A week without any load has monotony 0: nothing was done, so nothing was monotonous.
     """
-    total = float(loads7.sum())
+    values = np.asarray(loads7, dtype=float)
+    total = float(values.sum())
     if total == 0:
         return 0.0, 0.0
-    sd = float(loads7.std(ddof=0))
-    mono = 10.0 if sd == 0 else float(loads7.mean()) / sd
+    sd = float(values.std())
+    mono = 10.0 if sd < 1e-9 else float(values.mean()) / sd
     return mono, total * mono
 
 

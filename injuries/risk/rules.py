@@ -209,8 +209,7 @@ def monotony_rule(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_out:
         metrics_out.update(monotony=None, strain=None)
         checks.record("overtraining.monotony", "Monotony and strain", "not enough data", "needs 7 days of log")
         return []
-    loads = m.daily_load(frames, on - _days(6), on)
-    mono, strain = m.monotony_strain(loads)
+    mono, strain = m.monotony_strain(m.load_values(frames, on - _days(6), on))
     metrics_out.update(monotony=round(mono, 2), strain=round(strain, 1))
     if mono <= 2.0:
         checks.record("overtraining.monotony", "Monotony and strain", "ok", f"monotony {mono:.1f}")
@@ -220,7 +219,7 @@ def monotony_rule(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_out:
         last = on - _days(7 * k)
         if not _logged_since(frames, last):
             break
-        prior.append(m.monotony_strain(m.daily_load(frames, last - _days(6), last))[1])
+        prior.append(m.monotony_strain(m.load_values(frames, last - _days(6), last))[1])
     p90 = float(pd.Series(prior).quantile(0.9)) if len(prior) >= 6 else None
     high = p90 is not None and strain > p90
     evidence = {

@@ -33,3 +33,16 @@ def pace(run, unit="km"):
 @register.filter
 def percent(fraction):
     return "—" if fraction is None else f"{fraction * 100:.0f}%"
+
+
+@register.filter
+def split_words(text):
+    return text.split()
+
+
+@register.filter
+def km_to(km, unit="km"):
+    """A distance given in km, shown in the runner's unit."""
+    if km is None:
+        return "—"
+    return u.format_distance(float(km) * u.KM, unit)

@@ -61,7 +61,7 @@ def test_home_query_count_is_the_same_for_90_days_and_three_years(client, db, dj
     history(long, 3 * 365, ShoeFactory(user=long))
 
     client.force_login(short)
-    with django_assert_num_queries(13) as short_queries:
+    with django_assert_num_queries(16) as short_queries:
         assert client.get("/").status_code == 200
     client.force_login(long)
     with django_assert_num_queries(len(short_queries.captured_queries)):

@@ -5,7 +5,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from runlog.digest import build_contents, deliver, due_profiles
+from runlog.digest import build_contents, deliver_batch, due_profiles
 from runlog.jobs import send_digest
 
 
@@ -38,9 +38,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"due: {profile.user.get_username()} (week of {weeks[profile.user_id]})")
                 continue
             if inline:
-                for content in build_contents(profiles, weeks).values():
-                    status = deliver(content, moment)
-                    outcomes[status] = outcomes.get(status, 0) + 1
+                for status, count in deliver_batch(list(build_contents(profiles, weeks).values()), moment).items():
+                    outcomes[status] = outcomes.get(status, 0) + count
                 continue
             for profile in profiles:
                 send_digest.enqueue(profile.user_id, weeks[profile.user_id].isoformat())

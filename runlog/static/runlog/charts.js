@@ -1,0 +1,153 @@
+// Dashboard charts: Chart.js on <canvas>, data from the page's json_script block. Each chart also has a
+// table for screen readers and for browsers without JavaScript; this file only draws.
+(function () {
+  "use strict";
+  const COLORS = {
+    brand: "#0f766e", brandSoft: "rgba(15,118,110,0.18)", xt: "#7c3aed", ink: "#1d2430", muted: "#5d6878",
+    ok: "#15803d", caution: "#b45309", high: "#b91c1c", grid: "#e1e5eb", acute: "#2563eb", chronic: "#0f766e",
+  };
+  const PAIN = { during: "#b45309", after: "#b91c1c", next_morning: "#7c3aed" };
+  const charts = {};
+
+  function data() {
+    const node = document.getElementById("chart-data");
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function shortDate(iso) {
+    const d = new Date(iso + "T00:00:00");
+    return d.toLocaleDateString(undefined, { day: "numeric", month: "short" });
+  }
+
+  function draw(id, config) {
+    const canvas = document.getElementById(id);
+    if (!canvas || !window.Chart) return;
+    if (charts[id]) charts[id].destroy();
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { labels: { boxWidth: 12, color: COLORS.ink } } } }, config.options || {});
+    charts[id] = new window.Chart(canvas, config);
+    canvas.dataset.rendered = "true";
+  }
+
+  function weekly(d, weeks) {
+    const rows = d.weekly.slice(-weeks);
+    draw("chart-weekly", {
+      type: "bar",
+      data: {
+        labels: rows.map((r) => shortDate(r.week)),
+        datasets: [
+          { label: "Running (" + d.unit + ")", data: rows.map((r) => d.unit === "mi" ? +(r.km / 1.609344).toFixed(1) : r.km),
+            backgroundColor: COLORS.brand, yAxisID: "y" },
+          { label: "Cross-training (min)", data: rows.map((r) => r.xt_min), type: "line", borderColor: COLORS.xt,
+            backgroundColor: COLORS.xt, pointRadius: 2, yAxisID: "y1" },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true, title: { display: true, text: d.unit } },
+        y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "min" } } } },
+    });
+  }
+
+  function load(d) {
+    if (!d.load.length) return;
+    const labels = d.load.map((r) => shortDate(r.day));
+    draw("chart-load", {
+      type: "bar",
+      data: {
+        labels,
+        datasets: [
+          { label: "Daily load", data: d.load.map((r) => r.load), backgroundColor: "rgba(93,104,120,0.35)", order: 3 },
+          { label: "Acute (7-day)", data: d.load.map((r) => r.acute), type: "line", borderColor: COLORS.acute,
+            pointRadius: 0, borderWidth: 2, order: 1 },
+          { label: "Chronic (28-day)", data: d.load.map((r) => r.chronic), type: "line", borderColor: COLORS.chronic,
+            pointRadius: 0, borderWidth: 2, order: 2 },
+          { label: "Band 0.8–1.5 × chronic", data: d.load.map((r) => +(r.chronic * 1.5).toFixed(1)), type: "line",
+            borderColor: "transparent", backgroundColor: COLORS.brandSoft, pointRadius: 0, fill: "+1", order: 4 },
+          { label: "", data: d.load.map((r) => +(r.chronic * 0.8).toFixed(1)), type: "line",
+            borderColor: "transparent", pointRadius: 0, order: 5 },
+        ],
+      },
+      options: { plugins: { legend: { labels: { filter: (item) => item.text !== "" } } },
+        scales: { y: { beginAtZero: true, title: { display: true, text: "RPE × min" } },
+          x: { ticks: { maxTicksLimit: 8 } } } },
+    });
+  }
+
+  function longest(d) {
+    const factor = d.unit === "mi" ? 1 / 1.609344 : 1;
+    draw("chart-longest", {
+      type: "bar",
+      data: {
+        labels: d.longest.map((r) => shortDate(r.week)),
+        datasets: [
+          { label: "Longest run of the week", data: d.longest.map((r) => +(r.longest_km * factor).toFixed(1)),
+            backgroundColor: d.longest.map((r) => r.baseline_km && r.longest_km > 2 * r.baseline_km ? COLORS.high
+              : r.baseline_km && r.longest_km > 1.1 * r.baseline_km ? COLORS.caution : COLORS.brand) },
+          { label: "Longest of the 30 days before", type: "line", stepped: true, borderColor: COLORS.ink,
+            borderDash: [5, 4], pointRadius: 0, data: d.longest.map((r) => r.baseline_km === null ? null : +(r.baseline_km * factor).toFixed(1)) },
+        ],
+      },
+      options: { scales: { y: { beginAtZero: true, title: { display: true, text: d.unit } } } },
+    });
+  }
+
+  function shoes(d) {
+    if (!d.shoes.length) return;
+    draw("chart-shoes", {
+      type: "bar",
+      data: {
+        labels: d.shoes.map((s) => s.name),
+        datasets: [
+          { label: "Distance so far (km)", data: d.shoes.map((s) => s.km),
+            backgroundColor: d.shoes.map((s) => COLORS[s.state]) },
+          { label: "Retire at (km)", data: d.shoes.map((s) => s.retire_km), backgroundColor: COLORS.grid },
+        ],
+      },
+      options: { indexAxis: "y", scales: { x: { beginAtZero: true } } },
+    });
+  }
+
+  function pain(d) {
+    if (!d.pain.length) return;
+    const days = Array.from(new Set(d.pain.map((p) => p.day))).sort();
+    const locations = Array.from(new Set(d.pain.map((p) => p.location)));
+    const datasets = [];
+    locations.forEach((location) => {
+      Object.keys(PAIN).forEach((moment) => {
+        const byDay = {};
+        d.pain.filter((p) => p.location === location && p[moment] !== null).forEach((p) => { byDay[p.day] = p[moment]; });
+        if (!Object.keys(byDay).length) return;
+        datasets.push({ label: location.replace("_", " ") + " · " + moment.replace("_", " "),
+          data: days.map((day) => (day in byDay ? byDay[day] : null)), borderColor: PAIN[moment],
+          backgroundColor: PAIN[moment], spanGaps: true, tension: 0.2 });
+      });
+    });
+    draw("chart-pain", { type: "line", data: { labels: days.map(shortDate), datasets },
+      options: { scales: { y: { min: 0, max: 10, title: { display: true, text: "pain 0–10" } } } } });
+  }
+
+  function drawAll() {
+    const d = data();
+    if (!d) return;
+    const active = document.querySelector("[data-weeks][aria-pressed='true']");
+    weekly(d, active ? +active.dataset.weeks : 12);
+    load(d);
+    longest(d);
+    shoes(d);
+    pain(d);
+  }
+
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-weeks]");
+    if (!button) return;
+    event.preventDefault();
+    document.querySelectorAll("[data-weeks]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    const d = data();
+    if (d) weekly(d, +button.dataset.weeks);
+  });
+  // Redraw when the log changes and the server sends fresh chart data.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.querySelector && event.target.querySelector("#chart-data")) drawAll();
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
+  else drawAll();
+})();
