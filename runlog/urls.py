@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views, views_digest, views_io
+from . import calendar_view, views, views_digest, views_io
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("week/", views.week_panel, name="week_panel"),
     path("charts/", views.charts_panel, name="charts_panel"),
+    path("calendar/", calendar_view.calendar_page, name="calendar"),
+    path("calendar/<str:day>/", calendar_view.calendar_day, name="calendar_day"),
     path("runs/", views.run_list, name="run_list"),
     path("runs/new/", views.run_new, name="run_new"),
     path("runs/<int:pk>/", views.run_item, name="run_item"),
