@@ -429,14 +429,20 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
     }
     checks.record("pain.monitor", "Pain monitoring", "flagged")
     if zone == "amber":
+        morning = _score(report.next_morning)
+        settled = (
+            " and settled by the next morning. That is acceptable in the pain-monitoring model: keep the load "
+            "where it is, do not increase it."
+            if morning is not None
+            else ". That is acceptable in the pain-monitoring model if it has settled by the next morning: hold "
+            "the load where it is and log tomorrow morning's score."
+        )
         return [
             Flag(
                 "pain.monitor",
                 "caution",
                 f"{location.capitalize()} pain: hold your training",
-                f"Your {location} pain reached {_session_peak(report):.0f}/10 "
-                f"on {_weekday(report.day)} and settled by the next morning. That is acceptable in the pain-monitoring "
-                "model: keep the load where it is, do not increase it, and log tomorrow morning's score.",
+                f"Your {location} pain reached {_session_peak(report):.0f}/10 on {_weekday(report.day)}{settled}",
                 evidence,
             )
         ]
