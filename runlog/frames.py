@@ -119,6 +119,10 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     since_for = {uid: on_for[uid] - dt.timedelta(days=WINDOW_DAYS - 1) for uid in ids}
 
     def table(rows_by_user, columns):
+        if len(ids) == 1:  # one runner (a page view): no grouping needed
+            uid = ids[0]
+            rows = [r for r in rows_by_user[uid] if since_for[uid] <= r.get("day", since_for[uid]) <= on_for[uid]]
+            return {uid: frame(rows, columns)}
         rows = [
             {"user_id": uid, **row}
             for uid in ids
