@@ -176,7 +176,8 @@ def test_a_64_character_password_works(client, db):
     )
     client.logout()
 
-    assert client.login(username="erin", password=password)
+    response = client.post("/accounts/login/", {"username": "erin", "password": password})
+    assert response.status_code == 302 and response["Location"] == "/"
 
 
 def test_password_reset_sends_an_email(client, alice, mailoutbox):
