@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/runlog
 
-.PHONY: install migrate demo run worker test test-sqlite test-postgres bench lint format check-deploy clean
+.PHONY: install migrate demo run serve load worker test test-sqlite test-postgres bench lint format check-deploy clean
 
 install: $(STAMP)
 
@@ -34,6 +34,24 @@ run: demo
 	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production mode locally: DEBUG off, WhiteNoise serving collected static files, gunicorn on 127.0.0.1:8000.
+# HTTPS redirects and Secure cookies are off only because this is plain HTTP on the loopback address.
+PROD_ENV = DEBUG=0 SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-secret-0123456789abcdefghijklmnopq} \
+	ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
+	EMAIL_HOST=$${EMAIL_HOST:-127.0.0.1} EMAIL_PORT=$${EMAIL_PORT:-25}
+
+serve: demo
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
+	@echo "Runlog (production mode) on http://127.0.0.1:8000/"
+	@$(PROD_ENV) $(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PROD_ENV) $(PY) -m gunicorn runlog.wsgi -c gunicorn.conf.py
+
+# Load test against gunicorn on 127.0.0.1 (SQLite, then PostgreSQL); see docs/operations.md.
+load: install
+	$(PY) tests/load/loadtest.py --database sqlite
+	$(PY) tests/load/loadtest.py --database postgres --pg-url $(PG_URL)_load
 
 worker: migrate
 	$(PY) manage.py db_worker --queue-name '*' --no-reload

@@ -88,10 +88,18 @@ def risk_panel(request: HttpRequest) -> HttpResponse:
 
 
 def risk_context(request: HttpRequest, frames=None) -> dict:
-    """The risk panel's context; pass the runner's frames when the caller has loaded them already."""
+    """The risk panel's context. `frames` is a callable that loads the runner's frames (at most once);
+    the assessment is cached until the runner's log or date changes."""
+    from runlog.cache import get_or_compute
+
     profile = profile_for(request.user)
     today = profile.today()
-    assessment = assess(frames, today) if frames is not None else assessment_for(profile, today)
+    assessment = get_or_compute(
+        "assessment",
+        profile,
+        today,
+        (lambda: assess(frames(), today)) if frames is not None else (lambda: assessment_for(profile, today)),
+    )
     return {"assessment": assessment, "shown_flags": with_advice(assessment), "profile": profile}
 
 

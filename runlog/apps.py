@@ -8,4 +8,6 @@ class RunlogConfig(AppConfig):
     verbose_name = "Training log"
 
     def ready(self):
-        from . import security  # noqa: F401 — connects the failed-login logger
+        from . import cache, security  # noqa: F401 — connect the log-version signals and failed-login logger
+
+        cache.connect_pain_reports()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from .cache import bump_log_version
 from .importers import FileReport, Upload, finish_batch, import_files
 from .models import ImportBatch, ImportFile, profile_for
 
@@ -30,6 +31,7 @@ def undo_batch(batch: ImportBatch) -> dict:
         counts["shoes"] = Shoe.objects.filter(import_batch=batch, runs__isnull=True).delete()[0]
         batch.status = ImportBatch.Status.UNDONE
         batch.save(update_fields=["status"])
+        bump_log_version(batch.user_id)
     return counts
 
 

@@ -99,6 +99,8 @@ class Profile(models.Model):
     digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
     default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Bumped on every change to the runner's log; cached assessments are keyed by it.
+    log_version = models.PositiveIntegerField(default=0, editable=False)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

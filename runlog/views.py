@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from injuries.views import morning_prompts, risk_context
 
 from . import sections
+from .cache import get_or_compute
 from .dashboard import chart_data
 from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm
 from .frames import load_frames
@@ -71,19 +72,31 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "runlog/welcome.html")
     profile = profile_for(request.user)
     today = profile.today()
-    frames = load_frames(profile, today)
+    frames = _frames_once(profile, today)
     context = {
         "profile": profile,
         "week": week_summary(request.user, profile),
         "form": RunForm(profile=profile),
         "section": RUNS,
         "recent_runs": _runs(request.user)[:5],
-        "chart_data": chart_data(profile, frames, today),
+        "chart_data": get_or_compute("charts", profile, today, lambda: chart_data(profile, frames(), today)),
         "weeks_shown": _weeks_choice(request),
         "morning_reports": morning_prompts(request.user, today),
         **risk_context(request, frames),
     }
     return render(request, "runlog/home.html", context)
+
+
+def _frames_once(profile, today):
+    """A loader that reads the runner's frames on first use only (cache misses share one load)."""
+    loaded = []
+
+    def frames():
+        if not loaded:
+            loaded.append(load_frames(profile, today))
+        return loaded[0]
+
+    return frames
 
 
 def _weeks_choice(request: HttpRequest) -> int:
@@ -96,11 +109,8 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
     """The charts with fresh data, for the htmx refresh after the log changes."""
     profile = profile_for(request.user)
     today = profile.today()
-    context = {
-        "chart_data": chart_data(profile, load_frames(profile, today), today),
-        "weeks_shown": _weeks_choice(request),
-    }
-    return render(request, "runlog/home.html#charts", context)
+    data = get_or_compute("charts", profile, today, lambda: chart_data(profile, load_frames(profile, today), today))
+    return render(request, "runlog/home.html#charts", {"chart_data": data, "weeks_shown": _weeks_choice(request)})
 
 
 @login_required

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from ..cache import bump_log_version
 from ..models import ImportBatch, Profile
 from . import account_json, csvfiles
 from .base import (
@@ -175,6 +176,8 @@ def import_files(
             reports.append(report)
             if progress:
                 progress(report)
+    if not dry_run and any(r.created for r in reports):
+        bump_log_version(profile.user_id)  # bulk inserts send no signals
     return reports
 
 

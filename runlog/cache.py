@@ -1,0 +1,54 @@
+"""Per-runner caching of what is derived from the whole log (the assessment, the chart data).
+
+Every change to a runner's log bumps `Profile.log_version` (signals for single saves and deletes, an
+explicit call after bulk imports), and cache keys carry that version and the runner's date, so a cached
+value is never served after the log or the day has changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.cache import cache
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+
+from .models import CrossTraining, Profile, Run, Shoe
+
+TIMEOUT = 6 * 3600
+
+
+def bump_log_version(user_id: int) -> None:
+    Profile.objects.filter(user_id=user_id).update(log_version=F("log_version") + 1)
+
+
+def key(kind: str, profile: Profile, today: dt.date, *extra) -> str:
+    parts = [kind, str(profile.user_id), str(profile.log_version), today.isoformat(), profile.units, profile.timezone]
+    return ":".join([*parts, *map(str, extra)])
+
+
+def get_or_compute(kind: str, profile: Profile, today: dt.date, compute):
+    name = key(kind, profile, today)
+    value = cache.get(name)
+    if value is None:
+        value = compute()
+        cache.set(name, value, TIMEOUT)
+    return value
+
+
+def _changed(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    bump_log_version(instance.user_id)
+
+
+for model in (Run, CrossTraining, Shoe):
+    post_save.connect(_changed, sender=model, dispatch_uid=f"log-version-save-{model.__name__}")
+    post_delete.connect(_changed, sender=model, dispatch_uid=f"log-version-delete-{model.__name__}")
+
+
+def connect_pain_reports():
+    from injuries.models import PainReport
+
+    post_save.connect(_changed, sender=PainReport, dispatch_uid="log-version-save-PainReport")
+    post_delete.connect(_changed, sender=PainReport, dispatch_uid="log-version-delete-PainReport")

@@ -1,0 +1,67 @@
+"""Cached assessments and chart data follow every change to the runner's log."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from runlog.models import Profile
+from tests.factories import PainReportFactory, RunFactory, local
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def real_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    with time_machine.travel(NOW, tick=False):
+        yield
+    cache.clear()
+
+
+def panel(client) -> str:
+    return client.get("/risk/panel/").content.decode()
+
+
+def test_a_cached_panel_is_recomputed_after_each_kind_of_change(alice_client, alice):
+    assert "Nothing to flag" in panel(alice_client)
+    version = Profile.objects.get(user=alice).log_version
+
+    report = PainReportFactory(user=alice, date=dt.date(2026, 11, 24), during=2, swelling=True)
+    assert "Seek medical attention" in panel(alice_client)
+    report.delete()
+    assert "Nothing to flag" in panel(alice_client)
+    run = RunFactory(user=alice, start=local(dt.date(2026, 11, 24)))
+    run.delete()
+    assert Profile.objects.get(user=alice).log_version == version + 4
+
+
+def test_the_second_dashboard_view_reuses_the_cached_assessment(alice_client, alice, django_assert_max_num_queries):
+    RunFactory(user=alice, start=local(dt.date(2026, 11, 24)))
+    alice_client.get("/")
+    with django_assert_max_num_queries(10):  # no frames are loaded on a cache hit
+        assert alice_client.get("/").status_code == 200
+
+
+def test_a_new_day_is_a_new_assessment(alice_client, alice):
+    PainReportFactory(user=alice, date=dt.date(2026, 11, 12), during=2, swelling=True)
+    assert "Seek medical attention" in panel(alice_client)  # 13 days ago: inside the 14-day window
+
+    with time_machine.travel(NOW + dt.timedelta(days=1), tick=False):
+        assert "Seek medical attention" not in panel(alice_client)
+
+
+def test_imports_bump_the_version(alice):
+    from pathlib import Path
+
+    from runlog.importers import Upload, import_files
+
+    testdata = Path(__file__).resolve().parents[3] / "shared" / "testdata"
+    if not testdata.is_dir():
+        pytest.skip("../shared/testdata is not beside the project")
+    before = Profile.objects.get(user=alice).log_version
+    import_files(Profile.objects.get(user=alice), [Upload("r.tcx", (testdata / "tcx/tcxparser_test.tcx").read_bytes())])
+
+    assert Profile.objects.get(user=alice).log_version == before + 1
