@@ -311,7 +311,8 @@ def main() -> int:
         times = [r[1] * 1000 for r in results if r[0] == kind]
         if times:
             print(
-                f"  {kind:9s} n={len(times):5d}  p50 {percentile(times, 50):6.1f} ms  p95 {percentile(times, 95):6.1f} ms"
+                f"  {kind:9s} n={len(times):5d}  p50 {percentile(times, 50):6.1f} ms"
+                f"  p95 {percentile(times, 95):6.1f} ms"
                 f"  p99 {percentile(times, 99):6.1f} ms  mean {statistics.mean(times):6.1f} ms"
             )
     print(
