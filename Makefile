@@ -67,7 +67,7 @@ test-postgres: install
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
 
 bench: install
-	RUNLOG_BENCH=1 $(PY) -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,median,max,rounds -p no:randomly
+	RUNLOG_BENCH=1 RUNLOG_TEST_DB=.bench-db.sqlite3 $(PY) -m pytest tests/benchmarks --benchmark-only --benchmark-columns=min,median,max,rounds -p no:randomly
 
 lint: install
 	$(PY) -m ruff check .

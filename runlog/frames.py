@@ -20,18 +20,7 @@ from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, RUN_COLUMNS, SHOE_
 
 from .models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 
-PAIN_FIELDS = (
-    "location",
-    "side",
-    "during",
-    "after",
-    "next_morning",
-    "swelling",
-    "warmth",
-    "stiffness",
-    "locking",
-    "cannot_bear_weight",
-)
+PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day"]
 
 
 def load_frames(profile: Profile, on: dt.date) -> Frames:

@@ -139,7 +139,7 @@ else:
 
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # On disk rather than in memory, so a real worker process can share the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / os.environ.get("RUNLOG_TEST_DB", ".test-db.sqlite3"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
