@@ -15,6 +15,8 @@ import time
 import zoneinfo
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -158,7 +160,7 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
         assessment = assessments[uid]
         worn = []
         for shoe in fr.shoes.itertuples():
-            if shoe.retired_on is not None and not isinstance(shoe.retired_on, float):
+            if not pd.isna(shoe.retired_on):
                 continue
             total = shoe.start_m + (shoe.logged_m or 0.0)
             if total >= 0.6 * shoe.retire_at_m:

@@ -103,7 +103,7 @@ def record_problems(record: ActivityRecord, profile: Profile) -> list[str]:
     if record.is_run:
         if not record.distance_m:
             return ["a run without a distance"]
-        problems = [p for p in bounds.run_problems(record.distance_m, record.duration_s, confirmed_long=True)]
+        problems = bounds.run_problems(record.distance_m, record.duration_s, confirmed_long=True)
     else:
         problems = bounds.duration_problems(record.duration_s)
     problems += bounds.heart_rate_problems(record.avg_hr)
