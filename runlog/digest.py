@@ -16,7 +16,6 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 import pandas as pd
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
