@@ -99,7 +99,12 @@ def seed(env, runners: int):
 
 
 class Session:
-    """One simulated runner with its own cookies and a keep-alive connection."""
+    """One simulated runner with its own cookies.
+
+    Each request opens its own connection, as a runner's browser does after an idle moment: with 50
+    keep-alive connections opened once, gunicorn's workers would keep whichever connections they accepted
+    at login and one worker would do most of the work while the other idles.
+    """
 
     def __init__(self, port: int, username: str):
         self.port = port
@@ -108,7 +113,8 @@ class Session:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
     def request(self, method: str, path: str, body: dict | None = None, htmx: bool = False):
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1"}
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1",
+                   "Connection": "close"}
         data = None
         if body is not None:
             data = urlencode(body)
@@ -117,17 +123,13 @@ class Session:
             headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
         if htmx:
             headers["HX-Request"] = "true"
-        for attempt in range(2):
-            try:
-                self.conn.request(method, path, body=data, headers=headers)
-                response = self.conn.getresponse()
-                content = response.read()
-                break
-            except (http.client.HTTPException, ConnectionError, OSError):
-                self.conn.close()
-                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                if attempt:
-                    raise
+        self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            self.conn.request(method, path, body=data, headers=headers)
+            response = self.conn.getresponse()
+            content = response.read()
+        finally:
+            self.conn.close()
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
