@@ -8,8 +8,6 @@ import datetime as dt
 import io
 import os
 import random
-import subprocess
-import sys
 import time
 import zoneinfo
 
@@ -22,7 +20,7 @@ from django.db import connection
 
 from runlog.models import CrossTraining, DigestDelivery, Profile, Run
 from tests.runlog.test_digest_smtp import Handler, free_port
-from tests.runlog.test_worker import ROOT, worker_environment
+from tests.runlog.test_worker import run_db_workers
 
 RUNNERS = int(os.environ.get("BENCH_DIGEST_RUNNERS", "2000"))
 NOW = dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC)  # Monday 08:00 in Berlin
@@ -117,33 +115,8 @@ def test_digest_throughput(smtp, settings, capsys):
         settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
         with time_machine.travel(NOW, tick=True):
             call_command("send_weekly_digests", "--now", NOW.isoformat(), stdout=io.StringIO())
-        env = worker_environment()
-        env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", EMAIL_USE_SSL="0")
-        command = [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--queue-name",
-            "*",
-            "--verbosity",
-            "0",
-        ]
         started = time.perf_counter()
-        procs = [
-            subprocess.Popen(
-                [*command, "--worker-id", f"bench{i}"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            for i in range(workers)
-        ]
-        for proc in procs:
-            proc.communicate(timeout=1800)
+        run_db_workers(workers, smtp_port=port, timeout=1800)
         elapsed = time.perf_counter() - started
         assert len(handler.messages) == RUNNERS
         results[workers] = RUNNERS / elapsed

@@ -69,3 +69,15 @@ def test_the_pain_list_shows_scores_and_symptoms(alice_client, alice):
 
     assert "during 4 · after 6 · next morning 2" in html
     assert "Warmth or redness" in html
+
+
+def test_the_pain_list_query_count_does_not_grow_with_reports(alice_client, alice, django_assert_num_queries):
+    from tests.factories import RunFactory
+
+    PainReportFactory(user=alice)
+    with django_assert_num_queries(6) as first:  # the quick-add form lists recent runs to link
+        alice_client.get("/pain/")
+    for day in range(1, 20):
+        PainReportFactory(user=alice, date=dt.date(2026, 10, day), during=3, run=RunFactory(user=alice))
+    with django_assert_num_queries(len(first.captured_queries)):
+        alice_client.get("/pain/")

@@ -2,8 +2,6 @@
 
 import email
 import io
-import subprocess
-import sys
 
 import pytest
 import time_machine
@@ -13,7 +11,7 @@ from django.core.management import call_command
 from runlog.models import DigestDelivery
 from tests.runlog.test_digest import MONDAY_8_BERLIN, runner
 from tests.runlog.test_digest_smtp import Handler, free_port
-from tests.runlog.test_worker import ROOT, worker_environment
+from tests.runlog.test_worker import run_db_workers
 
 
 @pytest.mark.django_db(transaction=True)
@@ -31,34 +29,11 @@ def test_two_workers_share_the_queue_and_send_each_digest_once(settings):
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        env = worker_environment()
-        env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), EMAIL_USE_TLS="0", EMAIL_USE_SSL="0")
-        command = [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-            "--queue-name",
-            "*",
-        ]
-        workers = [
-            subprocess.Popen(
-                [*command, "--worker-id", f"w{i}"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for i in range(2)
-        ]
-        outputs = [w.communicate(timeout=180) for w in workers]
+        outcomes = run_db_workers(2, smtp_port=port)
     finally:
         controller.stop()
 
-    assert [w.returncode for w in workers] == [0, 0], outputs
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
     recipients = sorted(r[0] for r, _ in handler.messages)
     assert recipients == sorted(f"{n}@example.com" for n in names)
     assert all(email.message_from_bytes(raw).is_multipart() for _, raw in handler.messages)

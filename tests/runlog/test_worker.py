@@ -28,6 +28,41 @@ def worker_environment() -> dict:
     return env
 
 
+def run_db_workers(count: int, smtp_port: int | None = None, timeout: float = 180) -> list[tuple[int, str]]:
+    """Run `count` real `db_worker --batch` processes at once on the test database; (exit code, stderr) each."""
+    env = worker_environment()
+    if smtp_port is not None:
+        env.update(EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp_port), EMAIL_USE_TLS="0", EMAIL_USE_SSL="0")
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--queue-name",
+        "*",
+        "--verbosity",
+        "0",
+    ]
+    workers = [
+        subprocess.Popen(
+            [*command, "--worker-id", f"worker{i}"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(count)
+    ]
+    outcomes = []
+    for worker in workers:
+        _, errors = worker.communicate(timeout=timeout)
+        outcomes.append((worker.returncode, errors))
+    return outcomes
+
+
 @pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdata is not beside the project")
 @pytest.mark.django_db(transaction=True)
 def test_a_queued_import_is_run_by_a_db_worker_process(alice, settings):
