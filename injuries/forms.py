@@ -8,6 +8,7 @@ from django import forms
 
 from runlog.forms import SplitFieldsMixin
 from runlog.models import Profile, Run
+from runlog.widgets import FastSelect
 
 from .models import NRS_FIELDS, PainReport
 
@@ -16,6 +17,7 @@ NRS_CHOICES = [("", "—")] + [(i, str(i)) for i in range(11)]
 
 def nrs_field(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
+        widget=FastSelect,
         label=label,
         choices=NRS_CHOICES,
         coerce=int,
@@ -65,6 +67,7 @@ class PainReportForm(SplitFieldsMixin, forms.ModelForm):
             "location": forms.RadioSelect(attrs={"class": "pills"}),
             "side": forms.RadioSelect(attrs={"class": "pills"}),
             "notes": forms.Textarea(attrs={"rows": 2}),
+            "run": FastSelect,
         }
         labels = {"run": "Linked run (optional)"}
 

@@ -12,10 +12,12 @@ from django.utils import timezone
 from . import units as u
 from .bounds import HR_MAX, HR_MIN, SHOE_START_MAX_KM, duration_problems, run_problems
 from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
+from .widgets import FastSelect
 
 
 def rpe_field() -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
+        widget=FastSelect,
         label="Effort (RPE)",
         choices=[("", "—")] + [(i, str(i)) for i in range(11)],
         coerce=int,
@@ -123,7 +125,12 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     class Meta:
         model = Run
         fields = ["kind", "rpe", "shoe", "warm_up", "surface", "avg_hr", "elevation_gain_m", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "kind": FastSelect,
+            "shoe": FastSelect,
+            "surface": FastSelect,
+        }
         labels = {"elevation_gain_m": "Climb (m)"}
 
     def __init__(self, *args, profile: Profile, **kwargs):
@@ -205,7 +212,7 @@ class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     class Meta:
         model = CrossTraining
         fields = ["activity", "rpe", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2}), "activity": FastSelect}
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
@@ -250,7 +257,7 @@ class ShoeForm(SplitFieldsMixin, forms.ModelForm):
     class Meta:
         model = Shoe
         fields = ["name", "brand", "model", "support", "purchased_on"]
-        widgets = {"purchased_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"purchased_on": forms.DateInput(attrs={"type": "date"}), "support": FastSelect}
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
@@ -292,13 +299,19 @@ class ShoeForm(SplitFieldsMixin, forms.ModelForm):
 
 
 class ProfileForm(SplitFieldsMixin, forms.ModelForm):
-    timezone = forms.ChoiceField(choices=())
+    timezone = forms.ChoiceField(choices=(), widget=FastSelect)
 
     class Meta:
         model = Profile
         fields = ["units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe"]
         labels = {"digest_weekday": "Digest day", "foot_type": "Foot type (optional)"}
         help_texts = {"foot_type": "For your information only; no warning is based on it."}
+        widgets = {
+            "units": FastSelect,
+            "digest_weekday": FastSelect,
+            "foot_type": FastSelect,
+            "default_shoe": FastSelect,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -309,8 +322,8 @@ class ProfileForm(SplitFieldsMixin, forms.ModelForm):
 
 class SignupForm(SplitFieldsMixin, UserCreationForm):
     email = forms.EmailField(required=True, help_text="For password resets and the weekly digest.")
-    timezone = forms.ChoiceField(choices=(), initial="UTC")
-    units = forms.ChoiceField(choices=Profile._meta.get_field("units").choices, initial="km")
+    timezone = forms.ChoiceField(choices=(), initial="UTC", widget=FastSelect)
+    units = forms.ChoiceField(choices=Profile._meta.get_field("units").choices, initial="km", widget=FastSelect)
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
@@ -330,8 +343,10 @@ class SignupForm(SplitFieldsMixin, UserCreationForm):
 
 
 class RunFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("", "All kinds"), *RunKind.choices], required=False)
-    shoe = forms.ModelChoiceField(queryset=Shoe.objects.none(), required=False, empty_label="All shoes")
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *RunKind.choices], required=False, widget=FastSelect)
+    shoe = forms.ModelChoiceField(
+        queryset=Shoe.objects.none(), required=False, empty_label="All shoes", widget=FastSelect
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
