@@ -46,7 +46,7 @@ serve: demo
 	@echo "Runlog (production mode) on http://127.0.0.1:8000/"
 	@$(PROD_ENV) $(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(PROD_ENV) $(PY) -m gunicorn runlog.wsgi -c gunicorn.conf.py
+	  $(PROD_ENV) $(PY) -m gunicorn runlog.wsgi -c runlog/gunicorn_conf.py
 
 # Load test against gunicorn on 127.0.0.1 (SQLite, then PostgreSQL); see docs/operations.md.
 load: install

@@ -255,7 +255,7 @@ def main() -> int:
     log_path = os.path.join(tmp, "gunicorn.log")
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "runlog.wsgi", "-c", "gunicorn.conf.py"],
+            [sys.executable, "-m", "gunicorn", "runlog.wsgi", "-c", "runlog/gunicorn_conf.py"],
             cwd=ROOT,
             env=env,
             stdout=log,

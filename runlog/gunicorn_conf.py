@@ -1,4 +1,4 @@
-"""gunicorn settings for Runlog; every value can be overridden from the environment."""
+"""gunicorn settings: `gunicorn runlog.wsgi -c runlog/gunicorn_conf.py`; every value can be set from the environment."""
 
 import os
 
