@@ -94,16 +94,25 @@ def test_from_sign_up_to_a_red_flag_and_back(live_server, page, shot):
     assert page.errors == []
 
 
-def test_the_risk_panel_refreshes_itself_after_pain_is_logged_inline(live_server, page, shot):
+def test_the_risk_panel_refreshes_itself_when_a_run_is_logged(live_server, page, shot):
     sign_up(page, live_server.url, "dora")
-    page.goto(live_server.url + "/pain/")
-    form = page.locator("#pain-new-form")
-    form.locator("select[name=during]").select_option("9")
-    form.locator("button[type=submit]").click()
-    expect(page.locator("#pain-items")).to_contain_text("peak 9/10")
+    dora = Run._meta.get_field("user").related_model.objects.get(username="dora")
+    Run.objects.create(
+        user=dora, start=dt.datetime.now(dt.UTC) - dt.timedelta(days=10), distance_m=10_000, duration_s=3300
+    )
     page.goto(live_server.url + "/")
-    expect(page.locator("#risk-panel")).to_contain_text("Seek medical attention")
-    shot(page, "severe-pain")
+    expect(page.locator("#risk-panel")).not_to_contain_text("much longer")
+    page.evaluate("window.__noReload = true")
+
+    form = page.locator("#run-new-form")
+    form.locator("#id_distance").fill("25")
+    form.locator("#id_duration").fill("2:30:00")
+    form.locator("button[type=submit]").click()
+
+    spike = page.locator("#risk-panel [data-code='overtraining.session_spike']")
+    expect(spike).to_contain_text("A run much longer than your recent longest")
+    assert page.evaluate("window.__noReload") is True
+    shot(page, "spike-without-reload")
 
 
 def test_charts_render_and_the_range_switches_without_reload(live_server, page, shot):
