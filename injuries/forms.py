@@ -10,7 +10,7 @@ from runlog.forms import SplitFieldsMixin
 from runlog.models import Profile, Run
 from runlog.widgets import FastSelect
 
-from .models import NRS_FIELDS, PainReport
+from .models import NRS_FIELDS, SYMPTOM_FIELDS, PainReport
 
 NRS_CHOICES = [("", "—")] + [(i, str(i)) for i in range(11)]
 
@@ -27,41 +27,19 @@ def nrs_field(label: str) -> forms.TypedChoiceField:
     )
 
 
+# The form's main part; the linked run and notes fold under "More details".
+PAIN_PRIMARY = ("date", "location", "side", *NRS_FIELDS, *SYMPTOM_FIELDS)
+
+
 class PainReportForm(SplitFieldsMixin, forms.ModelForm):
-    primary = (
-        "date",
-        "location",
-        "side",
-        "during",
-        "after",
-        "next_morning",
-        "swelling",
-        "warmth",
-        "stiffness",
-        "locking",
-        "cannot_bear_weight",
-    )
+    primary = PAIN_PRIMARY
     during = nrs_field("During the run")
     after = nrs_field("After the run")
     next_morning = nrs_field("Next morning")
 
     class Meta:
         model = PainReport
-        fields = [
-            "date",
-            "location",
-            "side",
-            "during",
-            "after",
-            "next_morning",
-            "swelling",
-            "warmth",
-            "stiffness",
-            "locking",
-            "cannot_bear_weight",
-            "run",
-            "notes",
-        ]
+        fields = [*PAIN_PRIMARY, "run", "notes"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
             "location": forms.RadioSelect(attrs={"class": "pills"}),
