@@ -70,14 +70,6 @@ class PainReportForm(SplitFieldsMixin, forms.ModelForm):
             raise forms.ValidationError("That date is in the future.")
         return day
 
-    def clean(self):
-        data = super().clean()
-        if all(data.get(name) is None for name in NRS_FIELDS) and not self.errors.keys() & set(NRS_FIELDS):
-            raise forms.ValidationError(
-                "Give a pain score for at least one moment: during, after, or the next morning (0 = no pain)."
-            )
-        return data
-
     def save(self, commit: bool = True) -> PainReport:
         report = super().save(commit=False)
         report.user = self.profile.user

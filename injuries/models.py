@@ -73,6 +73,9 @@ class PainReport(models.Model):
             models.CheckConstraint(
                 condition=Q(during__isnull=False) | Q(after__isnull=False) | Q(next_morning__isnull=False),
                 name="pain_at_least_one_score",
+                violation_error_message=(
+                    "Give a pain score for at least one moment: during, after, or the next morning (0 = no pain)."
+                ),
             ),
             models.CheckConstraint(
                 condition=(Q(during__lte=10) | Q(during__isnull=True))
