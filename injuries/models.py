@@ -93,8 +93,13 @@ class PainReport(models.Model):
         return max((v for v in (self.during, self.after, self.next_morning) if v is not None), default=0)
 
     @property
-    def symptoms(self) -> list[str]:
-        return [self._meta.get_field(name).verbose_name for name in SYMPTOM_FIELDS if getattr(self, name)]
+    def symptoms(self) -> list[tuple[str, str]]:
+        """(label, severity) of each symptom reported: red flags are "high", stiffness alone "caution"."""
+        return [
+            (self._meta.get_field(name).verbose_name, "caution" if name == "stiffness" else "high")
+            for name in SYMPTOM_FIELDS
+            if getattr(self, name)
+        ]
 
 
 class EvidenceGrade(models.TextChoices):

@@ -68,7 +68,15 @@ def test_the_pain_list_shows_scores_and_symptoms(alice_client, alice):
     html = alice_client.get("/pain/").content.decode()
 
     assert "during 4 · after 6 · next morning 2" in html
-    assert "Warmth or redness" in html
+    assert '<span class="tag high">warmth or redness</span>' in html
+
+
+def test_stiffness_alone_is_not_tagged_as_a_red_flag(alice_client, alice):
+    PainReportFactory(user=alice, during=2, stiffness=True)
+
+    html = alice_client.get("/pain/").content.decode()
+
+    assert '<span class="tag caution">stiffness or difficulty bending</span>' in html
 
 
 def test_the_pain_list_query_count_does_not_grow_with_reports(alice_client, alice, django_assert_num_queries):
