@@ -1,8 +1,8 @@
 """Per-runner caching of what is derived from the whole log (the assessment, the chart data).
 
-Every change to a runner's log bumps `Profile.log_version` (signals for single saves and deletes, an
-explicit call after bulk imports), and cache keys carry that version and the runner's date, so a cached
-value is never served after the log or the day has changed.
+Every change to a runner's log replaces `Profile.log_version` with a fresh random value (signals for
+single saves and deletes, an explicit call after bulk imports), and cache keys carry that version and the
+runner's date, so a cached value is never served after the log or the day has changed.
 """
 
 from __future__ import annotations
@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.cache import cache
-from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from .models import CrossTraining, Profile, Run, Shoe
+from .models import CrossTraining, Profile, Run, Shoe, new_log_version
 
 TIMEOUT = 6 * 3600
 
 
 def bump_log_version(user_id: int) -> None:
-    Profile.objects.filter(user_id=user_id).update(log_version=F("log_version") + 1)
+    Profile.objects.filter(user_id=user_id).update(log_version=new_log_version())
 
 
 def key(kind: str, profile: Profile, today: dt.date, *extra) -> str:

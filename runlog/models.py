@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 import zoneinfo
 from functools import lru_cache
 
@@ -91,6 +92,13 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(f"“{value}” is not a time zone we know (try e.g. Europe/Berlin).")
 
 
+def new_log_version() -> int:
+    """A fresh random log version. Random rather than counted: the cache outlives a process (it is on disk
+    or in Redis), and after restoring a backup, or for a user id used again, a counter would repeat a
+    version whose cached values describe another log."""
+    return secrets.randbelow(2**31 - 2) + 1
+
+
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     units = models.CharField(max_length=2, choices=Units.choices, default=Units.KM)
@@ -99,8 +107,8 @@ class Profile(models.Model):
     digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
     default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    # Bumped on every change to the runner's log; cached assessments are keyed by it.
-    log_version = models.PositiveIntegerField(default=0, editable=False)
+    # Replaced on every change to the runner's log; cached assessments are keyed by it.
+    log_version = models.PositiveIntegerField(default=new_log_version, editable=False)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

@@ -143,15 +143,40 @@ if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Derived values (assessments, chart data) are cached per process, keyed by the runner's log version.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-        if TESTING
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
-    }
-}
+# Derived values (assessments, chart data, rendered log entries) are cached under keys that carry the
+# runner's log version or the entry's own content, so a stale value is never served and any cache is
+# safe. By default the cache is a directory on local disk, shared by every gunicorn worker of the host
+# (a per-process memory cache would compute each value once per worker). CACHE_URL picks another one:
+# file:///var/cache/runlog, locmem:// (one process), redis://host:6379/0 (shared by several hosts).
+CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".runlog-cache"))
+
+
+def cache_config(url: str | None, testing: bool) -> dict:
+    options = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000), "CULL_FREQUENCY": 4}
+    url = (url or "").strip()
+    if not url:
+        if testing:
+            return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            "OPTIONS": options,
+        }
+    scheme, _, rest = url.partition("://")
+    if scheme == "file" and rest.startswith("/"):
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest, "OPTIONS": options}
+    if scheme == "locmem" and not rest:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": options}
+    if scheme == "dummy" and not rest:
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if scheme in ("redis", "rediss") and rest:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"CACHE_URL={url!r} is not supported: use file:///absolute/path, locmem://, dummy:// or redis://host:port/db"
+    )
+
+
+CACHES = {"default": cache_config(os.environ.get("CACHE_URL"), TESTING)}
 
 # Background work (imports, digests) through django.tasks. The database backend needs
 # `manage.py db_worker` running (make run starts one); TASKS_BACKEND=immediate runs tasks inline.

@@ -42,7 +42,11 @@ def free_port() -> int:
 
 
 def environment(args, port: int) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH", "RUNLOG_TESTING")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "SQLITE_PATH", "RUNLOG_TESTING", "CACHE_URL", "CACHE_DIR")
+    }
     env.update(
         DEBUG="0",
         SECRET_KEY="load-test-" + uuid.uuid4().hex * 2,
@@ -58,6 +62,12 @@ def environment(args, port: int) -> dict:
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    if args.cache == "file":
+        env["CACHE_DIR"] = os.path.join(args.tmp, "cache")
+    elif args.cache == "locmem":
+        env["CACHE_URL"] = "locmem://"
+    else:
+        env["CACHE_URL"] = args.redis_url
     if args.database == "sqlite":
         env["SQLITE_PATH"] = args.sqlite_path
     else:
@@ -237,8 +247,12 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--rate", type=float, default=110.0, help="requests per second offered, all runners")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--cache", choices=["file", "locmem", "redis"], default="file", help="file: the default (shared on disk)"
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="runlog-load-")
+    tmp = args.tmp = tempfile.mkdtemp(prefix="runlog-load-")
     args.sqlite_path = os.path.join(tmp, "load.sqlite3")
     port = free_port()
     env = environment(args, port)
@@ -309,7 +323,7 @@ def main() -> int:
 
     print(
         f"\nLoad test on {args.database}: {args.runners} runners, {args.duration:.0f} s, "
-        f"offered {args.rate:.0f} req/s, gunicorn {args.workers} workers x 4 threads"
+        f"offered {args.rate:.0f} req/s, gunicorn {args.workers} workers x 4 threads, {args.cache} cache"
     )
     print(f"requests: {len(results)} in {elapsed:.1f} s = {len(results) / elapsed:.1f} req/s")
     for kind in ("page", "fragment", "write"):

@@ -122,3 +122,55 @@ def test_unsafe_requests_without_the_csrf_token_are_refused(alice):
     client.force_login(alice)
 
     assert client.post("/runs/new/", {"distance": "5"}).status_code == 403
+
+
+def cache_settings(**env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "CACHE_DIR"}}
+    clean.update(env, RUNLOG_TESTING="0")
+    code = (
+        "import runlog.settings as s; c = s.CACHES['default']; print(c['BACKEND'].rsplit('.', 1)[1], c.get('LOCATION'))"
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, ["FileBasedCache", str(ROOT / ".runlog-cache")]),
+        ({"CACHE_DIR": "/srv/runlog/cache"}, ["FileBasedCache", "/srv/runlog/cache"]),
+        ({"CACHE_URL": "file:///var/cache/runlog"}, ["FileBasedCache", "/var/cache/runlog"]),
+        ({"CACHE_URL": "locmem://"}, ["LocMemCache", "None"]),
+        ({"CACHE_URL": "redis://127.0.0.1:6379/2"}, ["RedisCache", "redis://127.0.0.1:6379/2"]),
+    ],
+)
+def test_cache_url_picks_the_cache(env, expected):
+    result = cache_settings(**env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected
+
+
+@pytest.mark.parametrize("url", ["memcached://127.0.0.1:11211", "file://relative/dir", "locmem://name", "redis://"])
+def test_an_unsupported_cache_url_fails_loudly(url):
+    result = cache_settings(CACHE_URL=url)
+
+    assert result.returncode != 0
+    assert "CACHE_URL=" in result.stderr and "is not supported" in result.stderr
+
+
+def test_the_default_cache_is_shared_by_processes(tmp_path):
+    """What one gunicorn worker computed, another one finds: the default cache is on disk."""
+    put = "from django.core.cache import cache; cache.set('shared-key', {'acwr': 1.11}, 60)"
+    get = "from django.core.cache import cache; print(cache.get('shared-key'))"
+    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "DATABASE_URL"}}
+    env.update(RUNLOG_TESTING="0", CACHE_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="runlog.settings")
+    for code, out in ((put, ""), (get, "{'acwr': 1.11}")):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == out
