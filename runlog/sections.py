@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_htmx.http import reswap, retarget, trigger_client_event
 
+from .entries import render_entries
 from .models import profile_for
 
 log = logging.getLogger("runlog.security")
@@ -66,7 +67,8 @@ def list_page(section: Section, request: HttpRequest, queryset=None, **extra) ->
     queryset = section.queryset(request.user) if queryset is None else queryset
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     profile = profile_for(request.user)
-    context = _context(section, request, page=page, items=page.object_list, **extra)
+    entries = render_entries(section, page.object_list, profile.units, profile.today())
+    context = _context(section, request, page=page, entries=entries, **extra)
     if request.htmx and not request.htmx.boosted and request.GET.get("page"):
         return render(request, f"{section.template}#items", context)
     context["form"] = section.form_class(profile=profile)

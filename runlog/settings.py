@@ -1,6 +1,7 @@
 """Settings for the running log, driven by environment variables with safe development defaults."""
 
 import datetime as dt
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -151,6 +152,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHE_DIR = os.environ.get("CACHE_DIR", str(BASE_DIR / ".runlog-cache"))
 
 
+def code_version() -> str:
+    """A digest of the code and templates. It prefixes every cache key, so a cache that outlives an
+    upgrade (on disk, in Redis) never hands the new release what the old one computed or rendered."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in ("runlog", "injuries", "templates"):
+        for path in sorted((BASE_DIR / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt", ".md") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(BASE_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_config(url: str | None, testing: bool) -> dict:
     options = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000), "CULL_FREQUENCY": 4}
     url = (url or "").strip()
@@ -158,13 +170,13 @@ def cache_config(url: str | None, testing: bool) -> dict:
         if testing:
             return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "runlog.diskcache.SampledCullFileCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": options,
         }
     scheme, _, rest = url.partition("://")
     if scheme == "file" and rest.startswith("/"):
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest, "OPTIONS": options}
+        return {"BACKEND": "runlog.diskcache.SampledCullFileCache", "LOCATION": rest, "OPTIONS": options}
     if scheme == "locmem" and not rest:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": options}
     if scheme == "dummy" and not rest:
@@ -176,7 +188,7 @@ def cache_config(url: str | None, testing: bool) -> dict:
     )
 
 
-CACHES = {"default": cache_config(os.environ.get("CACHE_URL"), TESTING)}
+CACHES = {"default": {**cache_config(os.environ.get("CACHE_URL"), TESTING), "KEY_PREFIX": code_version()}}
 
 # Background work (imports, digests) through django.tasks. The database backend needs
 # `manage.py db_worker` running (make run starts one); TASKS_BACKEND=immediate runs tasks inline.

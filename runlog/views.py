@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from injuries.views import morning_prompts, risk_context
@@ -14,6 +14,7 @@ from injuries.views import morning_prompts, risk_context
 from . import sections
 from .cache import get_or_compute
 from .dashboard import chart_data
+from .entries import render_entries
 from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm
 from .frames import load_frames
 from .models import CrossTraining, Run, Shoe, profile_for
@@ -78,7 +79,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "week": week_summary(request.user, profile),
         "form": RunForm(profile=profile),
         "section": RUNS,
-        "recent_runs": _runs(request.user)[:5],
+        "recent_entries": render_entries(RUNS, _runs(request.user)[:5], profile.units, today),
         "chart_data": get_or_compute("charts", profile, today, lambda: chart_data(profile, frames(), today)),
         "weeks_shown": _weeks_choice(request),
         "morning_reports": morning_prompts(request.user, today),
@@ -186,11 +187,13 @@ def shoe_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
-    """Retire a shoe today, or bring a retired one back (POST only; ownership is checked first)."""
+    """Retire a shoe today, or bring a retired one back: GET asks (the entry's link without JavaScript),
+    POST does it. Ownership is checked first."""
     shoe = sections.get_owned(SHOES, request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     profile = profile_for(request.user)
+    if request.method != "POST":
+        context = {"obj": shoe, "is_default": profile.default_shoe_id == shoe.pk}
+        return render(request, "runlog/confirm_retire.html", context)
     shoe.retired_on = None if shoe.retired_on else profile.today()
     with transaction.atomic():
         shoe.save(update_fields=["retired_on"])

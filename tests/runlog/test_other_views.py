@@ -56,12 +56,24 @@ def test_retire_and_unretire_a_shoe(alice_client, alice, htmx_headers):
     assert shoe.retired_on is None
 
 
-def test_retiring_needs_a_post(alice_client, alice):
-    shoe = ShoeFactory(user=alice)
+def test_retiring_asks_first_on_get_and_retires_on_post(alice_client, alice):
+    """Without JavaScript the entry's Retire link leads to a question; only its POST retires the pair."""
+    shoe = ShoeFactory(user=alice, name="Pegasus")
+    Profile.objects.filter(user=alice).update(default_shoe=shoe)
 
-    assert alice_client.get(f"/shoes/{shoe.pk}/retire/").status_code == 405
+    page = alice_client.get(f"/shoes/{shoe.pk}/retire/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Retire Pegasus?" in html and "no longer your default pair" in html
+    assert 'name="csrfmiddlewaretoken"' in html
     shoe.refresh_from_db()
     assert shoe.retired_on is None
+
+    response = alice_client.post(f"/shoes/{shoe.pk}/retire/")
+    assert response.status_code == 302
+    shoe.refresh_from_db()
+    assert shoe.retired_on == dt.date(2026, 11, 25)
+    assert "Put Pegasus back in use?" in alice_client.get(f"/shoes/{shoe.pk}/retire/").content.decode()
 
 
 def test_the_shoes_page_query_count_does_not_grow_with_shoes(alice_client, alice, django_assert_num_queries):

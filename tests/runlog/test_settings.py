@@ -136,9 +136,9 @@ def cache_settings(**env) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, ["FileBasedCache", str(ROOT / ".runlog-cache")]),
-        ({"CACHE_DIR": "/srv/runlog/cache"}, ["FileBasedCache", "/srv/runlog/cache"]),
-        ({"CACHE_URL": "file:///var/cache/runlog"}, ["FileBasedCache", "/var/cache/runlog"]),
+        ({}, ["SampledCullFileCache", str(ROOT / ".runlog-cache")]),
+        ({"CACHE_DIR": "/srv/runlog/cache"}, ["SampledCullFileCache", "/srv/runlog/cache"]),
+        ({"CACHE_URL": "file:///var/cache/runlog"}, ["SampledCullFileCache", "/var/cache/runlog"]),
         ({"CACHE_URL": "locmem://"}, ["LocMemCache", "None"]),
         ({"CACHE_URL": "redis://127.0.0.1:6379/2"}, ["RedisCache", "redis://127.0.0.1:6379/2"]),
     ],
@@ -174,3 +174,15 @@ def test_the_default_cache_is_shared_by_processes(tmp_path):
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == out
+
+
+def test_the_disk_cache_stays_bounded_while_culling_by_sampling(tmp_path, monkeypatch):
+    from runlog import diskcache
+
+    monkeypatch.setattr(diskcache, "CULL_EVERY", 5)
+    cache = diskcache.SampledCullFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2}})
+    for i in range(600):
+        cache.set(f"entry-{i}", "<article>…</article>", 60)
+    stored = len(list(tmp_path.glob("*.djcache")))
+    # A cull halves the directory once it holds 20; at most a run of sets (p = 0.8 ** 100) passes unchecked.
+    assert 0 < stored <= 20 + 100

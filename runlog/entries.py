@@ -1,0 +1,58 @@
+"""Log entries as lists show them (one run, shoe, session or pain report), rendered once and cached.
+
+An entry's markup depends only on its own row, the related rows it shows (a run's shoe, a pain report's
+run), the runner's unit and time zone, the date and the code. It holds no per-session token: its
+buttons post through htmx with the page's CSRF header, or lead to a confirmation page without
+JavaScript. So it is cached under a fingerprint of exactly those, shared by every worker, and a list
+page renders only the entries it has not shown before. The code is part of every cache key
+(settings.CACHES KEY_PREFIX), so a deploy never serves markup of the previous release.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.core.cache import cache
+from django.db import models
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+TIMEOUT = 7 * 24 * 3600
+
+
+def _fields(obj: models.Model) -> list:
+    return sorted((name, value) for name, value in vars(obj).items() if not name.startswith("_"))
+
+
+def fingerprint(obj: models.Model) -> str:
+    """A digest of everything an entry can show: the row with its annotations, and the related rows
+    loaded with it (select_related)."""
+    related = sorted(
+        (name, _fields(value) if value is not None else None) for name, value in obj._state.fields_cache.items()
+    )
+    payload = repr((type(obj).__name__, _fields(obj), related))
+    return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+
+
+def render_entries(section, objects, unit: str, today: dt.date) -> list[SafeString]:
+    """The markup of each object's list entry, in order: cached ones fetched in one call, the others
+    rendered and stored."""
+    objects = list(objects)
+    if not objects:
+        return []
+    tz = timezone.get_current_timezone_name()
+    keys = [f"entry:{section.name}:{fingerprint(obj)}:{unit}:{tz}:{today.isoformat()}" for obj in objects]
+    found = cache.get_many(keys)
+    template = get_template(f"{section.template}#item")
+    missing = {}
+    out = []
+    for key, obj in zip(keys, objects, strict=True):
+        html = found.get(key)
+        if html is None:
+            html = missing[key] = template.render({"obj": obj, "section": section, "unit": unit})
+        out.append(mark_safe(html))  # rendered by our own autoescaping template
+    if missing:
+        cache.set_many(missing, TIMEOUT)
+    return out
