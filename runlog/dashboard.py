@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from injuries.risk import Frames
@@ -61,17 +62,24 @@ def load_series(frames: Frames, today: dt.date) -> list[dict]:
 
 def longest_runs(frames: Frames, today: dt.date) -> list[dict]:
     """Each week's longest run against the longest of the 30 days before that week (the spike baseline)."""
-    runs = frames.runs
+    days = frames.runs["day"].to_numpy()
+    distances = frames.runs["distance_m"].to_numpy(float)
+
+    def longest(first: dt.date, last: dt.date) -> float | None:
+        lo = days.searchsorted(np.datetime64(first, "ns"), side="left")
+        hi = days.searchsorted(np.datetime64(last, "ns"), side="right")
+        return float(distances[lo:hi].max()) if hi > lo else None
+
     out = []
     for i in range(LONGEST_WEEKS - 1, -1, -1):
-        monday = pd.Timestamp(_monday(today) - dt.timedelta(weeks=i))
-        week = m.between(runs, monday, monday + pd.Timedelta(days=6))
-        before = m.between(runs, monday - pd.Timedelta(days=30), monday - pd.Timedelta(days=1))
+        monday = _monday(today) - dt.timedelta(weeks=i)
+        week = longest(monday, monday + dt.timedelta(days=6))
+        before = longest(monday - dt.timedelta(days=30), monday - dt.timedelta(days=1))
         out.append(
             {
-                "week": monday.date().isoformat(),
-                "longest_km": round(float(week["distance_m"].max()) / 1000, 1) if len(week) else 0,
-                "baseline_km": round(float(before["distance_m"].max()) / 1000, 1) if len(before) else None,
+                "week": monday.isoformat(),
+                "longest_km": round(week / 1000, 1) if week is not None else 0,
+                "baseline_km": round(before / 1000, 1) if before is not None else None,
             }
         )
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import metrics as m
@@ -77,14 +78,19 @@ def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag
         return []
     worst = None
     returning = None
+    # Plain arrays: a busy week holds many runs, and each looks back at its own 30 days.
+    days = frames.runs["day"].to_numpy()
+    distances = frames.runs["distance_m"].to_numpy(float)
     for run in recent.itertuples():
-        before = _in(frames.runs, run.day - _days(30), run.day - DAY)
-        if before.empty:
+        day = np.datetime64(run.day, "ns")
+        earlier = days.searchsorted(day, side="left")  # runs before this run's day
+        lo = days.searchsorted(np.datetime64(run.day - _days(30), "ns"), side="left")
+        if lo >= earlier:  # nothing in the 30 days before
             if returning is None or run.day > returning[0].day:
-                last_run = frames.runs[frames.runs["day"] < run.day]["day"]
-                returning = (run, None if last_run.empty else int((run.day - last_run.max()).days))
+                gap = None if earlier == 0 else int((run.day - pd.Timestamp(days[earlier - 1])).days)
+                returning = (run, gap)
             continue
-        longest = float(before["distance_m"].max())
+        longest = float(np.nanmax(distances[lo:earlier]))
         ratio = _ratio(float(run.distance_m), longest)
         if worst is None or ratio > worst[1]:
             worst = (run, ratio, longest)
@@ -392,11 +398,15 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
         last_week = _in(at, on - _days(13), on - _days(7))["next_morning"].dropna()
         if len(this_week) and len(last_week) and this_week.mean() > last_week.mean():
             rising.add(location)
+    # Each location's morning scores in log order, to find the one before each report without a scan.
+    mornings: dict = {}
+    for location, day, morning in zip(pain["location"], pain["day"], pain["next_morning"], strict=True):
+        if not pd.isna(morning):
+            mornings.setdefault(location, []).append((day, float(morning)))
     reds, worst = [], None
     for report in recent.itertuples():
-        earlier = pain[(pain["location"] == report.location) & (pain["day"] < report.day)]
-        earlier = earlier[earlier["next_morning"].notna()]
-        baseline = float(earlier["next_morning"].iloc[-1]) if len(earlier) else 0.0
+        earlier = [morning for day, morning in mornings.get(report.location, ()) if day < report.day]
+        baseline = earlier[-1] if earlier else 0.0
         during, after, morning = _score(report.during), _score(report.after), _score(report.next_morning)
         peak_session = max([v for v in (during, after) if v is not None], default=None)
         reasons = []
