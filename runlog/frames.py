@@ -128,24 +128,21 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     pain_frames = table(pain, PAIN_COLUMNS)
     shoe_rows = {uid: _shoes_as_of(shoes[uid], runs[uid], on_for[uid]) for uid in ids}
     shoe_frames = table(shoe_rows, SHOE_COLUMNS)
-    empty = {
-        name: frame([], columns)
-        for name, columns in (
-            ("runs", RUN_COLUMNS),
-            ("cross", CROSS_COLUMNS),
-            ("pain", PAIN_COLUMNS),
-            ("shoes", SHOE_COLUMNS),
-        )
-    }
+    columns_of = {"runs": RUN_COLUMNS, "cross": CROSS_COLUMNS, "pain": PAIN_COLUMNS, "shoes": SHOE_COLUMNS}
+
+    def part(tables: dict, uid: int, name: str):
+        found = tables.get(uid)
+        return found if found is not None else frame([], columns_of[name])  # a runner without rows
+
     out = {}
     for uid in ids:
         starts_ = firsts.get(uid) or []
         first = min(starts_).astimezone(by_user[uid].tz).date() if starts_ else None
         out[uid] = Frames(
-            runs=run_frames.get(uid, empty["runs"]),
-            cross=cross_frames.get(uid, empty["cross"]),
-            pain=pain_frames.get(uid, empty["pain"]),
-            shoes=shoe_frames.get(uid, empty["shoes"]),
+            runs=part(run_frames, uid, "runs"),
+            cross=part(cross_frames, uid, "cross"),
+            pain=part(pain_frames, uid, "pain"),
+            shoes=part(shoe_frames, uid, "shoes"),
             first_day=pd.Timestamp(first) if first else None,
         )
     return out

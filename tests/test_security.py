@@ -70,7 +70,19 @@ def test_four_failures_then_success_resets_the_count(alice):
 # Sessions ------------------------------------------------------------------------------------------
 
 
-def test_the_session_key_changes_at_login(alice):
+@pytest.fixture(params=["no cache", "cache"])
+def session_cache(request, settings):
+    """Sessions are read through the cache (cached_db): every session promise holds with and without one."""
+    from django.core.cache import cache
+
+    if request.param == "cache":
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_session_key_changes_at_login(alice, session_cache):
     client = Client()
     client.get("/accounts/login/")
     client.session.save()
@@ -81,21 +93,26 @@ def test_the_session_key_changes_at_login(alice):
     assert client.session.session_key != before
 
 
-def test_logout_ends_the_session_on_the_server(alice):
+def test_logout_ends_the_session_on_the_server(alice, session_cache):
     client = Client()
     login(client, "alice", PASSWORD)
     key = client.cookies["sessionid"].value
+    assert client.get("/runs/").status_code == 200  # read once, so a cache holds it
 
     client.post("/accounts/logout/")
 
     assert not Session.objects.filter(session_key=key).exists()
     assert client.get("/runs/").status_code == 302
+    replay = Client()  # a copy of the old cookie is worth nothing either
+    replay.cookies["sessionid"] = key
+    assert replay.get("/runs/").status_code == 302
 
 
-def test_a_password_change_logs_out_other_sessions(alice):
+def test_a_password_change_logs_out_other_sessions(alice, session_cache):
     laptop, phone = Client(), Client()
     login(laptop, "alice", PASSWORD)
     login(phone, "alice", PASSWORD, ip="10.0.0.9")
+    assert phone.get("/runs/").status_code == 200
     new = "another-long-passphrase-42"
 
     response = laptop.post(
