@@ -186,3 +186,18 @@ def test_the_disk_cache_stays_bounded_while_culling_by_sampling(tmp_path, monkey
     stored = len(list(tmp_path.glob("*.djcache")))
     # A cull halves the directory once it holds 20; at most a run of sets (p = 0.8 ** 100) passes unchecked.
     assert 0 < stored <= 20 + 100
+
+
+def test_loading_the_app_opens_no_database_connection():
+    """gunicorn loads the app once and forks its workers from it (preload_app): a connection opened while
+    loading would be one socket shared by every worker."""
+    code = (
+        "import runlog.wsgi; from django.db import connections;"
+        "print(sum(c.connection is not None for c in connections.all()))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "RUNLOG_TESTING"}
+    env.update(RUNLOG_TESTING="0", DEBUG="0", SECRET_KEY="x" * 60, ALLOWED_HOSTS="127.0.0.1")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"
