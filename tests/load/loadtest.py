@@ -262,6 +262,10 @@ def main() -> int:
         admin = args.pg_url.rsplit("/", 1)[0] + "/postgres"
         subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
         subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
+    if args.cache == "redis":  # a fresh database reuses user ids: start from an empty cache
+        import redis
+
+        redis.Redis.from_url(args.redis_url).flushdb()
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     seed(env, args.runners)
