@@ -115,6 +115,59 @@ def test_the_risk_panel_refreshes_itself_when_a_run_is_logged(live_server, page,
     shot(page, "spike-without-reload")
 
 
+def test_entry_buttons_delete_and_retire_in_place_and_ask_first(live_server, page, browser, shot):
+    """The entries' Delete and Retire are links: htmx posts them with the page's CSRF header after a
+    confirmation; without JavaScript they open a page that asks."""
+    sign_up(page, live_server.url, "erin")
+    erin = Run._meta.get_field("user").related_model.objects.get(username="erin")
+    keep, drop = (
+        Run.objects.create(
+            user=erin, start=dt.datetime.now(dt.UTC) - dt.timedelta(days=d), distance_m=5000 + d, duration_s=1800
+        )
+        for d in (2, 3)
+    )
+    shoe = Shoe.objects.create(user=erin, name="Old pair")
+
+    page.goto(live_server.url + "/runs/")
+    page.once("dialog", lambda dialog: dialog.dismiss())  # "Cancel" keeps it
+    page.locator(f"#run-{drop.pk} >> text=Delete").click()
+    expect(page.locator(f"#run-{drop.pk}")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.evaluate("window.__noReload = true")
+    page.locator(f"#run-{drop.pk} >> text=Delete").click()
+    expect(page.locator(f"#run-{drop.pk}")).to_have_count(0)
+    assert page.evaluate("window.__noReload") is True
+    assert list(Run.objects.filter(user=erin)) == [keep]
+
+    page.goto(live_server.url + "/shoes/")
+    page.locator(f"#shoe-{shoe.pk} >> text=Retire").click()
+    expect(page.locator(f"#shoe-{shoe.pk}")).to_contain_text("Unretire")
+    shoe.refresh_from_db()
+    assert shoe.retired_on is not None
+    shot(page, "retired-in-place")
+
+    # The same links without JavaScript.
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    context.add_cookies(page.context.cookies())
+    plain = context.new_page()
+    plain.goto(live_server.url + "/runs/")
+    plain.locator(f"#run-{keep.pk} >> text=Delete").click()
+    expect(plain.get_by_role("heading", name="Delete this run?")).to_be_visible()
+    assert Run.objects.filter(pk=keep.pk).exists()
+    plain.get_by_role("button", name="Delete").click()
+    expect(plain.locator(".messages")).to_contain_text("Deleted the run")
+    assert not Run.objects.filter(pk=keep.pk).exists()
+    plain.goto(live_server.url + "/shoes/")
+    plain.locator(f"#shoe-{shoe.pk} >> text=Unretire").click()
+    expect(plain.get_by_role("heading", name="Put Old pair back in use?")).to_be_visible()
+    plain.get_by_role("button", name="Back in use").click()
+    expect(plain.locator(".messages")).to_contain_text("back in use")
+    shoe.refresh_from_db()
+    assert shoe.retired_on is None
+    shot(plain, "no-js-back-in-use")
+    context.close()
+
+
 def test_charts_render_and_the_range_switches_without_reload(live_server, page, shot):
     call_command("seed_demo", stdout=io.StringIO())
     page.goto(live_server.url + "/accounts/login/")
