@@ -5,7 +5,8 @@ run), the runner's unit and time zone, the date and the code. It holds no per-se
 buttons post through htmx with the page's CSRF header, or lead to a confirmation page without
 JavaScript. So it is cached under a fingerprint of exactly those, shared by every worker, and a list
 page renders only the entries it has not shown before. The code is part of every cache key
-(settings.CACHES KEY_PREFIX), so a deploy never serves markup of the previous release.
+(settings.CACHES KEY_PREFIX), so a deploy never serves markup of the previous release; with DEBUG on,
+where templates change under a running server, entries are always rendered afresh.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.template.loader import get_template
@@ -42,10 +44,12 @@ def render_entries(section, objects, unit: str, today: dt.date) -> list[SafeStri
     objects = list(objects)
     if not objects:
         return []
+    template = get_template(f"{section.template}#item")
+    if settings.DEBUG:
+        return [mark_safe(template.render({"obj": obj, "section": section, "unit": unit})) for obj in objects]
     tz = timezone.get_current_timezone_name()
     keys = [f"entry:{section.name}:{fingerprint(obj)}:{unit}:{tz}:{today.isoformat()}" for obj in objects]
     found = cache.get_many(keys)
-    template = get_template(f"{section.template}#item")
     missing = {}
     out = []
     for key, obj in zip(keys, objects, strict=True):
@@ -56,3 +60,39 @@ def render_entries(section, objects, unit: str, today: dt.date) -> list[SafeStri
     if missing:
         cache.set_many(missing, TIMEOUT)
     return out
+
+
+def blank_form_fields(form) -> SafeString | None:
+    """The fields of an empty quick-log form (`runlog/_form_fields.html`), cached by everything they
+    show: each field's label, help, initial value, choices and widget attributes. Only for forms whose
+    class says their fields carry nothing per response (`cache_blank`, no nonce, no token); None
+    otherwise, and the template renders them itself."""
+    if form.is_bound or not getattr(form, "cache_blank", False) or settings.DEBUG:
+        return None
+    state = [type(form).__module__, type(form).__qualname__, form.prefix, form.auto_id]
+    for bound in form:
+        field = bound.field
+        choices = None
+        if hasattr(field, "choices"):
+            field.choices = [choice for choice in field.choices]  # one query, for the key and a render
+            choices = [(str(value), str(label)) for value, label in field.choices]
+        attrs = sorted((str(key), str(value)) for key, value in field.widget.attrs.items())
+        state.append(
+            (
+                bound.name,
+                str(bound.label),
+                str(field.help_text),
+                repr(bound.initial),
+                field.required,
+                field.disabled,
+                type(field.widget).__name__,
+                attrs,
+                choices,
+            )
+        )
+    key = "form:" + hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        html = get_template("runlog/_form_fields.html").render({"form": form})
+        cache.set(key, html, TIMEOUT)
+    return mark_safe(html)

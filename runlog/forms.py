@@ -104,6 +104,7 @@ class LocalStartMixin:
 
 
 class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
+    cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(
@@ -196,6 +197,7 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
 
 
 class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
+    cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "activity", "duration", "rpe")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(
@@ -243,6 +245,7 @@ class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
 
 
 class ShoeForm(SplitFieldsMixin, forms.ModelForm):
+    cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("name", "brand", "model", "support", "retire_distance")
     start_distance = forms.DecimalField(
         label="Already run in them",

@@ -76,7 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
     frames = _frames_once(profile, today)
     context = {
         "profile": profile,
-        "week": week_summary(request.user, profile),
+        "week": get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today)),
         "form": RunForm(profile=profile),
         "section": RUNS,
         "recent_entries": render_entries(RUNS, _runs(request.user)[:5], profile.units, today),
@@ -117,7 +117,9 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
 @login_required
 def week_panel(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
-    return render(request, "runlog/home.html#week", {"week": week_summary(request.user, profile), "profile": profile})
+    today = profile.today()
+    week = get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today))
+    return render(request, "runlog/home.html#week", {"week": week, "profile": profile})
 
 
 # Runs -------------------------------------------------------------------------------------------

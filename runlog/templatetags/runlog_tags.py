@@ -46,3 +46,12 @@ def km_to(km, unit="km"):
     if km is None:
         return "—"
     return u.format_distance(float(km) * u.KM, unit)
+
+
+@register.simple_tag
+def cached_form_fields(form):
+    """An empty quick-log form's fields from the cache (see runlog.entries.blank_form_fields), or "" when
+    the template must render them."""
+    from runlog.entries import blank_form_fields
+
+    return blank_form_fields(form) or ""

@@ -81,3 +81,17 @@ def test_a_restored_or_reused_log_never_meets_its_old_cache_entries(alice_client
         user = get_user_model().objects.create(username=f"again{i}")
         versions.add(Profile.objects.get_or_create(user=user)[0].log_version)
     assert len(versions) == 21 and 0 not in versions
+
+
+def test_the_cached_week_follows_every_run_saved_edited_or_deleted(alice_client, alice):
+    def week():  # this week's distance, before its 4-week average
+        return alice_client.get("/week/", HTTP_HX_REQUEST="true").content.decode().split("<dd>")[1].split("<span")[0]
+
+    assert week() == "0.0 km"
+    run = RunFactory(user=alice, distance_m=7000, start=local(dt.date(2026, 11, 24)))
+    assert week() == "7.0 km"
+    run.distance_m = 9500
+    run.save()
+    assert week() == "9.5 km"
+    run.delete()
+    assert week() == "0.0 km"

@@ -135,3 +135,57 @@ def test_the_code_version_changes_with_any_template_or_module(tmp_path, monkeypa
     second = project_settings.code_version()
     (tmp_path / "injuries" / "a.py").write_text("x = 2\n")
     assert len({first, second, project_settings.code_version()}) == 3
+
+
+def test_with_debug_on_entries_follow_template_edits_at_once(alice_client, alice, settings):
+    """A developer editing templates under runserver sees every change: no entry comes from the cache."""
+    settings.DEBUG = True
+    run = RunFactory(user=alice, start=local(dt.date(2026, 11, 24)))
+    runs_page(alice_client)
+
+    assert entry_keys() == []
+    assert f"run-{run.pk}" in runs_page(alice_client)
+
+
+def form_keys() -> list[str]:
+    return [key for key in cache._cache if ":form:" in key]
+
+
+def quick_form(html: str) -> str:
+    form = re.search(r'<form id="run-new-form".*?</form>', html, re.S).group(0)
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", form)  # masked anew for each response
+
+
+def test_the_empty_quick_log_form_is_cached_and_follows_shoes_units_and_defaults(alice_client, alice):
+    first = quick_form(runs_page(alice_client))
+    assert len(form_keys()) == 1
+    assert quick_form(runs_page(alice_client)) == first and len(form_keys()) == 1  # served from the cache
+
+    shoe = ShoeFactory(user=alice, name="Cloudmonster")
+    assert "Cloudmonster" in quick_form(runs_page(alice_client))  # a new pair is offered at once
+    Profile.objects.filter(user=alice).update(default_shoe=shoe)
+    assert f'<option value="{shoe.pk}" selected>Cloudmonster' in quick_form(runs_page(alice_client))
+    Profile.objects.filter(user=alice).update(units="mi")
+    assert "Distance (mi)" in quick_form(runs_page(alice_client))
+    Shoe.objects.filter(pk=shoe.pk).update(retired_on=dt.date(2026, 11, 20))
+    assert "Cloudmonster" not in quick_form(runs_page(alice_client))
+    assert len(form_keys()) == 5
+
+
+def test_a_form_with_errors_or_a_nonce_is_never_taken_from_the_cache(alice_client, alice, htmx_headers):
+    runs_page(alice_client)
+    response = alice_client.post(
+        "/runs/new/", {"date": "2026-11-24", "distance": "-3", "duration": "30"}, **htmx_headers
+    )
+    assert response.status_code == 422
+    assert "errorlist" in response.content.decode()
+    assert len(form_keys()) == 1  # only the empty form
+
+    nonces = []
+    for _ in range(2):  # the pain form's body map carries each response's own nonce
+        response = alice_client.get("/pain/")
+        nonce = re.search(r'bodymap\.js" nonce="([^"]+)"', response.content.decode()).group(1)
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+    assert len(form_keys()) == 1
