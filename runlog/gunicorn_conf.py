@@ -6,7 +6,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 worker_class = "gthread"
 # Two threads: a worker takes at most two requests at a time, so one that is busy computing leaves new
-# connections to the other (with four, a busy worker hoarded them and fragment latency doubled).
+# connections to the other (with four, the load test's fragment p95 was higher in side-by-side runs).
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

@@ -327,7 +327,8 @@ def main() -> int:
 
     print(
         f"\nLoad test on {args.database}: {args.runners} runners, {args.duration:.0f} s, "
-        f"offered {args.rate:.0f} req/s, gunicorn {args.workers} workers x {os.environ.get("GUNICORN_THREADS", 2)} threads, {args.cache} cache"
+        f"offered {args.rate:.0f} req/s, gunicorn {args.workers} workers x {os.environ.get('GUNICORN_THREADS', 2)} "
+        f"threads, {args.cache} cache"
     )
     print(f"requests: {len(results)} in {elapsed:.1f} s = {len(results) / elapsed:.1f} req/s")
     for kind in ("page", "fragment", "write"):
