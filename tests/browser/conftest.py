@@ -60,6 +60,10 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+    # A form answered 422 shows its errors: the browser logs the status, nothing is wrong. Anything else
+    # (a script error, a CSP violation, an htmx swap without a target) fails the journey.
+    unexpected = [e for e in errors if "the server responded with a status of 422" not in e]
+    assert unexpected == [], unexpected
 
 
 @pytest.fixture
