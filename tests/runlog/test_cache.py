@@ -4,21 +4,12 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from runlog.models import Profile
 from tests.factories import PainReportFactory, RunFactory, local
+from tests.runlog.conftest import NOW
 
-NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def real_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
-    with time_machine.travel(NOW, tick=False):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("real_cache")
 
 
 def panel(client) -> str:

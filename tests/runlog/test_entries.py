@@ -11,17 +11,9 @@ from django.test import Client
 from injuries.models import PainReport
 from runlog.models import Profile, Run, Shoe
 from tests.factories import PainReportFactory, RunFactory, ShoeFactory, local
+from tests.runlog.conftest import NOW
 
-NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def real_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
-    with time_machine.travel(NOW, tick=False):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("real_cache")
 
 
 def entry(html: str, dom_id: str) -> str:

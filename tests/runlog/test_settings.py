@@ -12,12 +12,17 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def python(code: str, drop=(), **env) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter in the project, without the variables in `drop`, with `env`."""
+    clean = {k: v for k, v in os.environ.items() if k not in drop}
+    clean.update(env)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+
+
 def load_settings(**env) -> subprocess.CompletedProcess:
     """Import the settings in a fresh interpreter with the given environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
-    clean.update(env)
     code = "import runlog.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    return python(code, drop={"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}, **env)
 
 
 def test_development_defaults_need_no_environment():
@@ -54,9 +59,8 @@ def test_email_host_switches_to_smtp_with_tls_and_a_timeout():
         "import runlog.settings as s; o = s.MAILERS['default'];"
         "print(o['BACKEND'], o['OPTIONS']['use_tls'], o['OPTIONS']['timeout'])"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
-    env.update(EMAIL_HOST="smtp.example.com", EMAIL_PORT="587")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    emails = {k for k in os.environ if k.startswith("EMAIL_")}
+    result = python(code, drop=emails, EMAIL_HOST="smtp.example.com", EMAIL_PORT="587")
 
     assert result.stdout.split() == ["django.core.mail.backends.smtp.EmailBackend", "True", "10"], result.stderr
 
@@ -97,9 +101,7 @@ def test_a_file_database_is_in_wal_mode(tmp_path):
         "from django.db import connection; c=connection.cursor(); c.execute('PRAGMA journal_mode');"
         "print(c.fetchone()[0])"
     )
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["SQLITE_PATH"] = str(tmp_path / "wal.sqlite3")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = python(code, drop={"DATABASE_URL"}, SQLITE_PATH=str(tmp_path / "wal.sqlite3"))
 
     assert result.stdout.strip() == "wal", result.stderr
 
@@ -125,12 +127,10 @@ def test_unsafe_requests_without_the_csrf_token_are_refused(alice):
 
 
 def cache_settings(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "CACHE_DIR"}}
-    clean.update(env, RUNLOG_TESTING="0")
     code = (
         "import runlog.settings as s; c = s.CACHES['default']; print(c['BACKEND'].rsplit('.', 1)[1], c.get('LOCATION'))"
     )
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True)
+    return python(code, drop={"CACHE_URL", "CACHE_DIR"}, **{"RUNLOG_TESTING": "0", **env})
 
 
 @pytest.mark.parametrize(
@@ -162,15 +162,13 @@ def test_the_default_cache_is_shared_by_processes(tmp_path):
     """What one gunicorn worker computed, another one finds: the default cache is on disk."""
     put = "from django.core.cache import cache; cache.set('shared-key', {'acwr': 1.11}, 60)"
     get = "from django.core.cache import cache; print(cache.get('shared-key'))"
-    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "DATABASE_URL"}}
-    env.update(RUNLOG_TESTING="0", CACHE_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="runlog.settings")
     for code, out in ((put, ""), (get, "{'acwr': 1.11}")):
-        result = subprocess.run(
-            [sys.executable, "-c", f"import django; django.setup(); {code}"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
+        result = python(
+            f"import django; django.setup(); {code}",
+            drop={"CACHE_URL", "DATABASE_URL"},
+            RUNLOG_TESTING="0",
+            CACHE_DIR=str(tmp_path),
+            DJANGO_SETTINGS_MODULE="runlog.settings",
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == out
@@ -195,9 +193,7 @@ def test_loading_the_app_opens_no_database_connection():
         "import runlog.wsgi; from django.db import connections;"
         "print(sum(c.connection is not None for c in connections.all()))"
     )
-    env = {k: v for k, v in os.environ.items() if k != "RUNLOG_TESTING"}
-    env.update(RUNLOG_TESTING="0", DEBUG="0", SECRET_KEY="x" * 60, ALLOWED_HOSTS="127.0.0.1")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = python(code, RUNLOG_TESTING="0", DEBUG="0", SECRET_KEY="x" * 60, ALLOWED_HOSTS="127.0.0.1")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
