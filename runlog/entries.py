@@ -1,4 +1,5 @@
-"""Log entries as lists show them (one run, shoe, session or pain report), rendered once and cached.
+"""Markup rendered once and cached by exactly what it shows: log entries as lists show them (one run,
+shoe, session or pain report), and the empty quick-log forms.
 
 An entry's markup depends only on its own row, the related rows it shows (a run's shoe, a pain report's
 run), the runner's unit and time zone, the date and the code. It holds no per-session token: its

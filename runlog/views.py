@@ -76,7 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
     frames = _frames_once(profile, today)
     context = {
         "profile": profile,
-        "week": get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today)),
+        "week": _week(request, profile, today),
         "form": RunForm(profile=profile),
         "section": RUNS,
         "recent_entries": render_entries(RUNS, _runs(request.user)[:5], profile.units, today),
@@ -117,9 +117,13 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
 @login_required
 def week_panel(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
-    today = profile.today()
-    week = get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today))
+    week = _week(request, profile, profile.today())
     return render(request, "runlog/home.html#week", {"week": week, "profile": profile})
+
+
+def _week(request: HttpRequest, profile, today):
+    """This week at a glance, cached until the runner's log or date changes."""
+    return get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today))
 
 
 # Runs -------------------------------------------------------------------------------------------
