@@ -41,6 +41,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def production_env() -> dict:
+    """Production mode on plain HTTP over the loopback address, tasks run inline."""
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": "load-test-" + uuid.uuid4().hex * 2,
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "EMAIL_HOST": "127.0.0.1",
+        "TASKS_BACKEND": "immediate",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
 def environment(args, port: int) -> dict:
     env = {
         k: v
@@ -48,18 +62,11 @@ def environment(args, port: int) -> dict:
         if k not in ("DATABASE_URL", "SQLITE_PATH", "RUNLOG_TESTING", "CACHE_URL", "CACHE_DIR")
     }
     env.update(
-        DEBUG="0",
-        SECRET_KEY="load-test-" + uuid.uuid4().hex * 2,
+        production_env(),
         ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        SECURE_HSTS_SECONDS="0",
-        EMAIL_HOST="127.0.0.1",
-        TASKS_BACKEND="immediate",
         GUNICORN_BIND=f"127.0.0.1:{port}",
         GUNICORN_WORKERS=str(args.workers),
         GUNICORN_ACCESSLOG="",
-        LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
     if args.cache == "file":

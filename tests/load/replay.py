@@ -33,16 +33,12 @@ def main() -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="print the N costliest functions")
     args = parser.parse_args()
 
+    import loadtest  # beside this file: the seed, the mix and the production environment
+
     tmp = tempfile.mkdtemp(prefix="runlog-replay-")
     os.environ.update(
-        DEBUG="0",
-        SECRET_KEY="replay-" + "x" * 60,
+        loadtest.production_env(),
         ALLOWED_HOSTS="testserver",
-        SECURE_SSL_REDIRECT="0",
-        SECURE_COOKIES="0",
-        SECURE_HSTS_SECONDS="0",
-        TASKS_BACKEND="immediate",
-        LOG_LEVEL="WARNING",
         RUNLOG_TESTING="0",
         SQLITE_PATH=os.path.join(tmp, "replay.sqlite3"),
         CACHE_DIR=os.path.join(tmp, "cache"),
@@ -54,7 +50,6 @@ def main() -> int:
     import django
 
     django.setup()
-    import loadtest
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.test import Client
