@@ -17,5 +17,5 @@ CULL_EVERY = 50
 
 class SampledCullFileCache(FileBasedCache):
     def _cull(self):
-        if random.random() < 1 / CULL_EVERY:  # noqa: S311 — sampling, not security
+        if random.random() < 1 / CULL_EVERY:  # sampling, not security
             super()._cull()

@@ -398,7 +398,7 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
         last_week = _in(at, on - _days(13), on - _days(7))["next_morning"].dropna()
         if len(this_week) and len(last_week) and this_week.mean() > last_week.mean():
             rising.add(location)
-    # Each location's morning scores in log order, to find the one before each report without a scan.
+    # Each location's morning scores in log order, as plain tuples: a DataFrame filter per report cost more.
     mornings: dict = {}
     for location, day, morning in zip(pain["location"], pain["day"], pain["next_morning"], strict=True):
         if not pd.isna(morning):
