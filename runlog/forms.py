@@ -113,7 +113,10 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="Local time; 07:00 if left empty",
     )
-    distance = forms.DecimalField(max_digits=7, decimal_places=3, min_value=0, label="Distance")
+    # No min_value: every too-short distance, negative included, gets the bounds module's one message.
+    distance = forms.DecimalField(
+        max_digits=7, decimal_places=3, label="Distance", widget=forms.NumberInput(attrs={"min": "0"})
+    )
     duration = DurationField(label="Duration")
     rpe = rpe_field()
     avg_hr = forms.IntegerField(label="Avg HR", required=False, min_value=HR_MIN, max_value=HR_MAX)

@@ -49,6 +49,15 @@ def test_run_distance_bounds(profile, distance, duration, valid):
     assert run_form(profile, distance=distance, duration=duration, confirm_long="on").is_valid() is valid
 
 
+@pytest.mark.parametrize("distance", ["-4", "0", "0.05"])
+def test_every_too_short_distance_gets_the_same_message(profile, distance):
+    """A negative distance is not a different mistake from a zero one: one message, in a runner's words."""
+    form = run_form(profile, distance=distance)
+
+    assert not form.is_valid()
+    assert form.errors["distance"] == ["A run is at least 0.1 km (100 m)."]
+
+
 def test_runs_over_100_km_ask_to_confirm(profile):
     form = run_form(profile, distance="101", duration="12:00:00")
 
