@@ -30,6 +30,14 @@ class FootType(models.TextChoices):
     SUPINATION = "supination", "Supination"
 
 
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    GERMAN = "de", "Deutsch"
+    FRENCH = "fr", "Français"
+    SPANISH = "es", "Español"
+    DUTCH = "nl", "Nederlands"
+
+
 class Weekday(models.IntegerChoices):
     MONDAY = 0, "Monday"
     TUESDAY = 1, "Tuesday"
@@ -107,6 +115,7 @@ class Profile(models.Model):
     digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
     default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     # Replaced on every change to the runner's log; cached assessments are keyed by it.
     log_version = models.PositiveIntegerField(default=new_log_version, editable=False)
 
@@ -284,7 +293,13 @@ class Run(models.Model):
     warm_up = models.BooleanField("warm-up done", default=False)
     surface = models.CharField(max_length=12, choices=Surface.choices, blank=True, default="")
     avg_hr = models.PositiveSmallIntegerField("average heart rate", null=True, blank=True)
+    max_hr = models.PositiveSmallIntegerField("maximum heart rate", null=True, blank=True)
+    avg_cadence_spm = models.FloatField("average step rate (steps/min)", null=True, blank=True)
+    elapsed_s = models.PositiveIntegerField(
+        "elapsed time (s)", null=True, blank=True, help_text="Start to finish, pauses included; duration is moving time."
+    )
     elevation_gain_m = models.FloatField(null=True, blank=True)
+    plan_session = models.BooleanField("return-to-run plan session", default=False)
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
     source_id = models.CharField(max_length=80, blank=True)
