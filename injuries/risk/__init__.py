@@ -1,7 +1,7 @@
 """The injury-risk engine: assess(frames, on) reads a runner's log and returns metrics and flags.
 
 Pure functions over pandas DataFrames — no ORM, no settings, no request. docs/risk-rules.md is
-the specification; rules.py implements it one rule family at a time.
+the specification; the rules/ package implements it, one module per rule family.
 """
 
 from __future__ import annotations
