@@ -8,6 +8,7 @@ class RunlogConfig(AppConfig):
     verbose_name = "Training log"
 
     def ready(self):
-        from . import cache, security  # noqa: F401 — connect the log-version signals and failed-login logger
+        from . import accounts, cache, security  # noqa: F401 — connect the log-version signals and failed-login logger
 
         cache.connect_pain_reports()
+        accounts.connect()  # a deleted user's sessions, cache entries and login records go with them

@@ -95,7 +95,16 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
     )
     Profile.objects.update_or_create(
         user=user,
-        defaults={"timezone": TZ, "units": "km", "digest_enabled": True, "digest_weekday": 0, "default_shoe": daily},
+        defaults={
+            "timezone": TZ,
+            "units": "km",
+            "digest_enabled": True,
+            "digest_weekday": 0,
+            "default_shoe": daily,
+            # Made by the operator, not signed up: its address counts as verified, so the digest goes out.
+            "verified_email": user.email,
+            "email_verified_at": timezone.now(),
+        },
     )
 
     runs: list[Run] = []

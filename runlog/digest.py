@@ -38,6 +38,7 @@ LEASE = dt.timedelta(minutes=10)
 MAX_ATTEMPTS = 3
 BATCH_SIZE = 200
 UNSUBSCRIBE_SALT = "runlog.digest.unsubscribe"
+UNVERIFIED = "email address not verified"
 
 
 # Who and when ------------------------------------------------------------------------------------
@@ -303,6 +304,10 @@ def deliver(
     user_id, week = content.profile.user_id, content.week_start
     if not claim(user_id, week, now):
         return "busy"
+    if not content.profile.email_verified:
+        # Sign-up lets anyone type any address: nothing is mailed to one its owner has not confirmed.
+        _mark(user_id, week, DigestDelivery.Status.SKIPPED, last_error=UNVERIFIED)
+        return DigestDelivery.Status.SKIPPED
     if not content.has_something_to_say:
         _mark(user_id, week, DigestDelivery.Status.SKIPPED, last_error="no activity in the last 4 weeks")
         return DigestDelivery.Status.SKIPPED
@@ -356,7 +361,9 @@ def deliver_batch(contents: list[DigestContent], now: dt.datetime) -> dict[str, 
 
 def deliver_for_user(user_id: int, week_start: dt.date, now: dt.datetime | None = None) -> str:
     """One runner's digest, as a background task does it."""
-    profile = Profile.objects.select_related("user").get(user_id=user_id)
+    profile = Profile.objects.select_related("user").filter(user_id=user_id).first()
+    if profile is None:  # the account was deleted after the task was queued
+        return "gone"
     content = build_contents([profile], {user_id: week_start})[user_id]
     ensure_rows([content])
     prior = DigestDelivery.objects.filter(user_id=user_id, week_start=week_start).values_list("attempts", flat=True)

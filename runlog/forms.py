@@ -6,10 +6,11 @@ import datetime as dt
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.utils import timezone
 
 from . import units as u
+from .accounts import address_in_use, send_password_reset
 from .bounds import HR_MAX, HR_MIN, SHOE_START_MAX_KM, duration_problems, run_problems
 from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
 from .widgets import FastSelect
@@ -326,8 +327,15 @@ class ProfileForm(SplitFieldsMixin, forms.ModelForm):
         self.fields["default_shoe"].empty_label = "None"
 
 
+ADDRESS_UNAVAILABLE = (
+    "This email address can’t be used for a new account. If it is yours, log in or reset your password."
+)
+
+
 class SignupForm(SplitFieldsMixin, UserCreationForm):
-    email = forms.EmailField(required=True, help_text="For password resets and the weekly digest.")
+    email = forms.EmailField(
+        required=True, help_text="For password resets and the weekly digest; we’ll send a link to confirm it."
+    )
     timezone = forms.ChoiceField(choices=(), initial="UTC", widget=FastSelect)
     units = forms.ChoiceField(choices=Profile._meta.get_field("units").choices, initial="km", widget=FastSelect)
 
@@ -338,6 +346,12 @@ class SignupForm(SplitFieldsMixin, UserCreationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
+
+    def clean_email(self):
+        address = self.cleaned_data["email"].strip()
+        if address_in_use(address):
+            raise forms.ValidationError(ADDRESS_UNAVAILABLE, code="address_in_use")
+        return address
 
     def save(self, commit: bool = True):
         user = super().save(commit=commit)
@@ -357,3 +371,45 @@ class RunFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["shoe"].queryset = Shoe.objects.for_user(user)
+
+
+class PasswordCheckMixin:
+    """Account changes that need the password again (a borrowed unlocked phone is not enough)."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password", "")
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.", code="wrong_password")
+        return password
+
+
+class EmailChangeForm(PasswordCheckMixin, forms.Form):
+    email = forms.EmailField(label="New email address", help_text="We’ll send a link there; open it to switch.")
+    password = forms.CharField(
+        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def clean_email(self):
+        address = self.cleaned_data["email"].strip()
+        if address.lower() == self.user.email.lower():
+            raise forms.ValidationError("That is already your email address.", code="same_address")
+        if address_in_use(address, except_user=self.user):
+            raise forms.ValidationError("This email address can’t be used.", code="address_in_use")
+        return address
+
+
+class DeleteAccountForm(PasswordCheckMixin, forms.Form):
+    password = forms.CharField(
+        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Only enqueues the mail: the task looks the address up, so the answer is the same for every address."""
+
+    def save(self, *args, **kwargs) -> None:
+        send_password_reset.enqueue(self.cleaned_data["email"])

@@ -118,6 +118,14 @@ class Profile(models.Model):
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     # Replaced on every change to the runner's log; cached assessments are keyed by it.
     log_version = models.PositiveIntegerField(default=new_log_version, editable=False)
+    # The address a verification link was opened for, and when: the current email is verified only while
+    # it is still that address (an admin changing the email in the admin makes it unverified again).
+    verified_email = models.EmailField(blank=True, editable=False)
+    email_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The one outstanding email link (verify the current address, or change to a new one): the address it
+    # confirms and a random nonce the signed link carries. A new link replaces it; using it clears it.
+    email_link_address = models.EmailField(blank=True, editable=False)
+    email_link_nonce = models.CharField(max_length=64, blank=True, editable=False)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
@@ -128,6 +136,18 @@ class Profile(models.Model):
 
     def today(self) -> dt.date:
         return timezone.now().astimezone(self.tz).date()
+
+    @property
+    def email_verified(self) -> bool:
+        """Whether the runner's current email address is one they proved they receive mail at."""
+        email = self.user.email
+        return bool(email) and self.email_verified_at is not None and self.verified_email == email
+
+    @property
+    def pending_email(self) -> str:
+        """A new address waiting for its confirmation link to be opened, or ""."""
+        address = self.email_link_address
+        return address if self.email_link_nonce and address and address != self.user.email else ""
 
     @property
     def unit_m(self) -> float:
@@ -299,7 +319,7 @@ class Run(models.Model):
         "elapsed time (s)",
         null=True,
         blank=True,
-        help_text="Start to finish, pauses included (duration is moving time).",
+        help_text="Start to finish, pauses included; duration is moving time.",
     )
     elevation_gain_m = models.FloatField(null=True, blank=True)
     plan_session = models.BooleanField("return-to-run plan session", default=False)

@@ -240,6 +240,16 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
 CSRF_FAILURE_VIEW = "runlog.security.csrf_failure"
+# Sign-up, password-reset and email-link requests: at most N per IP address and M per email address (for
+# email links: per account) in each window, then 429 with a page saying when to try again.
+ACCOUNT_THROTTLE_WINDOW = env_int("THROTTLE_WINDOW_MINUTES", 60) * 60
+ACCOUNT_THROTTLES = {
+    "signup": (env_int("THROTTLE_SIGNUP_PER_IP", 5), env_int("THROTTLE_SIGNUP_PER_ADDRESS", 3)),
+    "reset": (env_int("THROTTLE_RESET_PER_IP", 5), env_int("THROTTLE_RESET_PER_ADDRESS", 3)),
+    "email": (env_int("THROTTLE_EMAIL_LINK_PER_IP", 10), env_int("THROTTLE_EMAIL_LINK_PER_ACCOUNT", 3)),
+}
+# Email verification and change links work once, for this long.
+EMAIL_LINK_MAX_AGE = env_int("EMAIL_LINK_DAYS", 3) * 86400
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

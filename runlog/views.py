@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import logging
+
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from injuries.views import morning_prompts, risk_context
 
-from . import sections
+from . import accounts, sections
 from .cache import get_or_compute
 from .dashboard import chart_data
 from .entries import render_entries
-from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm
+from .forms import (
+    CrossTrainingForm,
+    DeleteAccountForm,
+    EmailChangeForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    RunFilterForm,
+    RunForm,
+    ShoeForm,
+    SignupForm,
+)
 from .frames import load_frames
 from .models import CrossTraining, Run, Shoe, profile_for
 from .summary import week_summary
+
+log = logging.getLogger("runlog.security")
 
 
 def _runs(user):
@@ -263,11 +280,111 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     form = SignupForm(request.POST or None)
     if request.method == "POST":
-        if form.is_valid():
+        address = request.POST.get("email", "")
+        if accounts.is_throttled("signup", request, address):
+            return accounts.throttled_response(request, "signup")
+        valid = form.is_valid()
+        # Counted: attempts that create an account or tell whether an address is in use; a mistyped
+        # password is not one.
+        probed = valid or any(e.code == "address_in_use" for e in form.errors.as_data().get("email", []))
+        if probed and accounts.count_attempt("signup", request, address):
+            return accounts.throttled_response(request, "signup")
+        if valid:
             with transaction.atomic():
                 user = form.save()
+                accounts.send_link(profile_for(user), user.email)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "Welcome! Log your first run below.")
+            messages.success(
+                request, f"Welcome! We sent a link to {user.email} to confirm the address. Log your first run below."
+            )
             return redirect("home")
         return render(request, "registration/signup.html", {"form": form}, status=422)
     return render(request, "registration/signup.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Throttled per IP and address; the mail goes out from a task, so every address gets the same answer."""
+
+    form_class = QueuedPasswordResetForm
+
+    def post(self, request, *args, **kwargs):
+        if accounts.count_attempt("reset", request, request.POST.get("email", "")):
+            return accounts.throttled_response(request, "reset")
+        return super().post(request, *args, **kwargs)
+
+
+@login_required
+def email_change(request: HttpRequest) -> HttpResponse:
+    """Ask for a new address (with the password): it takes effect when the link mailed to it is opened."""
+    profile = profile_for(request.user)
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if accounts.count_attempt("email", request, f"account:{request.user.pk}"):
+            return accounts.throttled_response(request, "email")
+        if form.is_valid():
+            address = form.cleaned_data["email"]
+            accounts.send_link(profile, address)
+            days = settings.EMAIL_LINK_MAX_AGE // 86400
+            messages.success(
+                request,
+                f"We sent a link to {address}. Open it within {days} days while logged in to switch; "
+                "until then your address stays as it is.",
+            )
+            return redirect("profile")
+        return render(request, "registration/email_change.html", {"form": form, "profile": profile}, status=422)
+    return render(request, "registration/email_change.html", {"form": form, "profile": profile})
+
+
+@login_required
+@require_POST
+def email_resend(request: HttpRequest) -> HttpResponse:
+    """A new verification link for the current address (the previous one stops working)."""
+    profile = profile_for(request.user)
+    if not request.user.email:
+        messages.error(request, "Your account has no email address; add one with “Change email”.")
+        return redirect("profile")
+    if profile.email_verified:
+        messages.info(request, f"{request.user.email} is already verified.")
+        return redirect("profile")
+    if accounts.count_attempt("email", request, f"account:{request.user.pk}"):
+        return accounts.throttled_response(request, "email")
+    accounts.send_link(profile, request.user.email)
+    messages.success(request, f"We sent a new link to {request.user.email}; earlier links no longer work.")
+    return redirect("profile")
+
+
+@login_required
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the mail: GET shows what it confirms (mail scanners follow links), POST confirms."""
+    profile = accounts.profile_for_link(token)
+    template = "registration/email_confirm.html"
+    if profile is None:
+        log.info("email link invalid, expired or used user=%s", request.user.pk)
+        return render(request, template, {"invalid": True}, status=400)
+    if profile.user_id != request.user.pk:
+        log.warning("email link opened by another account user=%s", request.user.pk)
+        return render(request, template, {"other_account": True}, status=403)
+    context = {"address": profile.email_link_address, "change": profile.pending_email != ""}
+    if request.method != "POST":
+        return render(request, template, context)
+    try:
+        address = accounts.confirm_link(profile)
+    except accounts.AddressTaken:
+        return render(request, template, {**context, "taken": True}, status=409)
+    messages.success(request, f"{address} is your verified email address.")
+    return redirect("profile")
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account and everything in it, after the password: GET shows the page, POST deletes."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            accounts.delete_account(user)
+            messages.success(request, "Your account and everything in it have been deleted.")
+            return redirect("home")
+        return render(request, "registration/account_delete.html", {"form": form}, status=422)
+    return render(request, "registration/account_delete.html", {"form": form})

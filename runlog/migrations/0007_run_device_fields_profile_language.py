@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='run',
             name='elapsed_s',
-            field=models.PositiveIntegerField(blank=True, help_text='Start to finish, pauses included (duration is moving time).', null=True, verbose_name='elapsed time (s)'),
+            field=models.PositiveIntegerField(blank=True, help_text='Start to finish, pauses included; duration is moving time.', null=True, verbose_name='elapsed time (s)'),
         ),
         migrations.AddField(
             model_name='run',

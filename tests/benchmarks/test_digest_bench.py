@@ -34,7 +34,12 @@ def populate():
         batch_size=1000,
     )
     users = list(User.objects.filter(username__startswith="runner").order_by("pk"))
-    Profile.objects.bulk_create([Profile(user=u, timezone="Europe/Berlin", digest_weekday=0) for u in users])
+    Profile.objects.bulk_create(
+        [
+            Profile(user=u, timezone="Europe/Berlin", digest_weekday=0, verified_email=u.email, email_verified_at=NOW)
+            for u in users
+        ]
+    )
     tz = zoneinfo.ZoneInfo("Europe/Berlin")
     runs, sessions = [], []
     for user in users:

@@ -31,8 +31,9 @@ def scripted_mail(settings):
 
 def runner(username: str, tz: str = "Europe/Berlin", weekday: int = 0, runs: int = 3, **profile):
     user = UserFactory(username=username)
+    verified = {"verified_email": user.email, "email_verified_at": MONDAY_8_BERLIN - dt.timedelta(days=30)}
     Profile.objects.update_or_create(
-        user=user, defaults={"timezone": tz, "digest_weekday": weekday, "digest_enabled": True, **profile}
+        user=user, defaults={"timezone": tz, "digest_weekday": weekday, "digest_enabled": True, **verified, **profile}
     )
     shoe = ShoeFactory(user=user, name=f"{username}'s trainers", start_m=500_000)
     for i in range(runs):
