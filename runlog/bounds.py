@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from . import units as u
@@ -13,11 +14,14 @@ ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 
 WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
 SHOE_START_MAX_KM = 3000.0
 HR_MIN, HR_MAX = 30, 230
+STEP_RATE_MIN_SPM, STEP_RATE_MAX_SPM = 60, 260  # steps per minute, both feet
+# Nothing a runner logs happened before the Unix epoch; the latest day is "today" in their own zone.
+DATE_MIN = dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
 class Problem:
-    field: str  # distance | duration | confirm | avg_hr
+    field: str  # distance | duration | confirm | avg_hr | date
     message: str
     blocking: bool = True  # False: a suggestion, the run is still saved
 
@@ -65,6 +69,15 @@ def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long:
                 blocking=False,
             )
         ]
+    return []
+
+
+def date_problems(day: dt.date, today: dt.date) -> list[Problem]:
+    """A day a runner (or a file) gives: from 1970-01-01 to `today`, the runner's today in their own zone."""
+    if day < DATE_MIN:
+        return [Problem("date", "That date is before 1970 — check the year.")]
+    if day > today:
+        return [Problem("date", "That date is in the future; log sessions once they have happened.")]
     return []
 
 

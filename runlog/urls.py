@@ -34,6 +34,7 @@ urlpatterns = [
     path("import/<int:pk>/", views_io.import_detail, name="import_detail"),
     path("import/<int:pk>/undo/", views_io.import_undo, name="import_undo"),
     path("export/account.json", views_io.export_account_json, name="export_account_json"),
+    path("export/account.zip", views_io.export_account_zip, name="export_account_zip"),
     path("export/runs.csv", views_io.export_runs_csv, name="export_runs_csv"),
     path("export/cross-training.csv", views_io.export_cross_training_csv, name="export_cross_training_csv"),
     path("", include("injuries.urls")),

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
 import logging
+import math
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import BinaryIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from .importers.account_json import iter_export
+from .importers.account_json import write_archive, write_json
 from .importers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
 from .jobs import run_import, undo_batch
 from .models import CrossTraining, ImportBatch, ImportFile, Run, profile_for
@@ -93,40 +100,103 @@ def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("import_page")
 
 
-def _attachment(response, filename: str):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+# Exports ------------------------------------------------------------------------------------------
+# Each export is built whole into a spooled temporary file (memory up to SPOOL_BYTES, then disk) and only
+# then sent with its Content-Length: a failure while building answers an error page, never a 200 cut short.
+SPOOL_BYTES = 8 * 1024 * 1024
+# A text cell starting with one of these is read as a formula by spreadsheets (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RUN_COLUMNS = [
+    "start",
+    "distance_km",
+    "duration_s",
+    "kind",
+    "rpe",
+    "shoe",
+    "warm_up",
+    "surface",
+    "avg_hr",
+    "elevation_gain_m",
+    "source",
+    "notes",
+]
+CROSS_TRAINING_COLUMNS = ["start", "activity", "duration_s", "rpe", "distance_km", "source", "notes"]
+
+
+def _send_export(
+    request: HttpRequest, build: Callable[[BinaryIO], object], filename: str, content_type: str
+) -> HttpResponse:
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    try:
+        build(spool)
+    except Exception:
+        spool.close()
+        log.exception("export failed user=%s file=%s", request.user.pk, filename)
+        return render(request, "runlog/export_failed.html", status=500)
+    size = spool.tell()
+    spool.seek(0)
+    response = FileResponse(spool, as_attachment=True, filename=filename, content_type=content_type)
+    response["Content-Length"] = str(size)
     return response
 
 
+def _stamp(request: HttpRequest, suffix: str) -> str:
+    return f"runlog-{request.user.get_username()}-{timezone.now():%Y%m%d}.{suffix}"
+
+
 @login_required
-def export_account_json(request: HttpRequest) -> StreamingHttpResponse:
+def export_account_json(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
-    stamp = timezone.now().strftime("%Y%m%d")
-    response = StreamingHttpResponse(iter_export(profile), content_type="application/json")
-    return _attachment(response, f"runlog-{request.user.get_username()}-{stamp}.json")
+    return _send_export(request, partial(write_json, profile), _stamp(request, "json"), "application/json")
 
 
-class _Echo:
-    def write(self, value):
-        return value
+@login_required
+def export_account_zip(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    return _send_export(request, partial(write_archive, profile), _stamp(request, "zip"), "application/zip")
 
 
-def _csv_stream(header, rows):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(header)
+class Figure(str):
+    """A number we formatted ourselves: written as it is, never taken for a formula."""
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading quote; numbers stay numbers."""
+    if isinstance(value, str) and not isinstance(value, Figure) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_number(value: float | None, digits: int | None = None) -> str:
+    if value is None or not math.isfinite(value):
+        return ""  # a NaN or an infinity that got past the forms: an empty cell rather than a failed export
+    return Figure(f"{value:.{digits}f}" if digits is not None else repr(value))
+
+
+def _local_start(start: dt.datetime, tz: dt.tzinfo) -> str:
+    """In the runner's zone; a stored extreme that zone cannot express is written in UTC."""
+    try:
+        return start.astimezone(tz).isoformat()
+    except (OverflowError, ValueError):
+        return start.astimezone(dt.UTC).isoformat()
+
+
+def _write_csv(out: BinaryIO, header: list[str], rows: Iterable[list]) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(text)
+    writer.writerow(header)
     for row in rows:
-        yield writer.writerow(row)
+        writer.writerow([safe_cell(cell) for cell in row])
+    text.flush()
+    text.detach()  # the spooled file stays open for the response
 
 
-@login_required
-def export_runs_csv(request: HttpRequest) -> StreamingHttpResponse:
-    profile = profile_for(request.user)
-    tz = profile.tz
-    runs = Run.objects.filter(user=request.user).select_related("shoe").order_by("start").iterator(chunk_size=2000)
-    rows = (
-        [
-            r.start.astimezone(tz).isoformat(),
-            f"{r.distance_m / 1000:.3f}",
+def _run_rows(user, tz: dt.tzinfo) -> Iterable[list]:
+    runs = Run.objects.filter(user=user).select_related("shoe").order_by("start", "pk").iterator(chunk_size=2000)
+    for r in runs:
+        yield [
+            _local_start(r.start, tz),
+            _csv_number(r.distance_m / 1000, 3),
             r.duration_s,
             r.kind,
             "" if r.rpe is None else r.rpe,
@@ -134,46 +204,42 @@ def export_runs_csv(request: HttpRequest) -> StreamingHttpResponse:
             "yes" if r.warm_up else "no",
             r.surface,
             r.avg_hr or "",
-            "" if r.elevation_gain_m is None else r.elevation_gain_m,
+            _csv_number(r.elevation_gain_m),
             r.source,
             r.notes,
         ]
-        for r in runs
-    )
-    header = [
-        "start",
-        "distance_km",
-        "duration_s",
-        "kind",
-        "rpe",
-        "shoe",
-        "warm_up",
-        "surface",
-        "avg_hr",
-        "elevation_gain_m",
-        "source",
-        "notes",
-    ]
-    response = StreamingHttpResponse(_csv_stream(header, rows), content_type="text/csv; charset=utf-8")
-    return _attachment(response, "runs.csv")
 
 
-@login_required
-def export_cross_training_csv(request: HttpRequest) -> StreamingHttpResponse:
-    tz = profile_for(request.user).tz
-    sessions = CrossTraining.objects.filter(user=request.user).order_by("start").iterator(chunk_size=2000)
-    rows = (
-        [
-            c.start.astimezone(tz).isoformat(),
+def _cross_training_rows(user, tz: dt.tzinfo) -> Iterable[list]:
+    sessions = CrossTraining.objects.filter(user=user).order_by("start", "pk").iterator(chunk_size=2000)
+    for c in sessions:
+        yield [
+            _local_start(c.start, tz),
             c.activity,
             c.duration_s,
             "" if c.rpe is None else c.rpe,
-            "" if c.distance_m is None else f"{c.distance_m / 1000:.3f}",
+            _csv_number(None if c.distance_m is None else c.distance_m / 1000, 3),
             c.source,
             c.notes,
         ]
-        for c in sessions
+
+
+@login_required
+def export_runs_csv(request: HttpRequest) -> HttpResponse:
+    tz = profile_for(request.user).tz
+    rows = partial(_run_rows, request.user, tz)
+    return _send_export(
+        request, lambda out: _write_csv(out, RUN_COLUMNS, rows()), "runs.csv", "text/csv; charset=utf-8"
     )
-    header = ["start", "activity", "duration_s", "rpe", "distance_km", "source", "notes"]
-    response = StreamingHttpResponse(_csv_stream(header, rows), content_type="text/csv; charset=utf-8")
-    return _attachment(response, "cross-training.csv")
+
+
+@login_required
+def export_cross_training_csv(request: HttpRequest) -> HttpResponse:
+    tz = profile_for(request.user).tz
+    rows = partial(_cross_training_rows, request.user, tz)
+    return _send_export(
+        request,
+        lambda out: _write_csv(out, CROSS_TRAINING_COLUMNS, rows()),
+        "cross-training.csv",
+        "text/csv; charset=utf-8",
+    )

@@ -108,6 +108,10 @@ def _expand(upload: Upload, profile: Profile) -> Iterable[tuple[str, Rows | Impo
     try:
         if lower.endswith(".zip"):
             archive, entries = _open_zip(upload.data)
+            if account_json.ARCHIVE_DOCUMENT in entries:  # an account export (version 2) as a ZIP
+                document = _read_entry(archive, entries[account_json.ARCHIVE_DOCUMENT])
+                yield f"{name}/{account_json.ARCHIVE_DOCUMENT}", account_json.parse(document, archive_names=entries)
+                return
             csv_name = next((n for n in entries if n.lower().rsplit("/", 1)[-1] == "activities.csv"), None)
             if csv_name:
                 yield from _strava_archive(name, archive, entries, csv_name, profile)
