@@ -405,3 +405,18 @@ def test_a_file_that_stops_the_worker_twice_is_rejected_and_the_rest_imports(ali
     assert batch.report[killer] == {**batch.report[killer], "rejected": [jobs.STOPPED]}
     assert batch.totals() == {"created": 29, "duplicates": 0, "rejected": 1}
     assert Run.objects.filter(user=alice).count() == 29
+
+
+def test_resume_imports_queues_a_dead_workers_batch_again_for_the_operator(alice, settings):
+    settings.TASKS = DUMMY_TASKS
+    batch = jobs.queue_import(alice, [("a.gpx", ContentFile(gpx_run(FIRST_RUN)))])
+    jobs.claim(batch.pk)
+    out = io.StringIO()
+
+    with time_machine.travel(NOW + dt.timedelta(seconds=settings.IMPORT_STALE_SECONDS + 60)):
+        call_command("resume_imports", stdout=out)
+        call_command("resume_imports", stdout=out)  # once is enough
+
+    assert out.getvalue().splitlines() == ["1 import(s) queued again.", "0 import(s) queued again."]
+    batch.refresh_from_db()
+    assert batch.status == "pending" and batch.lease == ""
