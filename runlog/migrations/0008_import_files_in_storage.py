@@ -30,6 +30,13 @@ def move_uploads_to_storage(apps, schema_editor):
             upload.done = True
         upload.data = b""
         upload.save(update_fields=["stored", "done", "data"])
+    _check_constraints_now(schema_editor)
+
+
+def _check_constraints_now(schema_editor):
+    # PostgreSQL refuses to alter a table with deferred constraint checks pending in the transaction.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def move_uploads_back(apps, schema_editor):
@@ -39,6 +46,7 @@ def move_uploads_back(apps, schema_editor):
             upload.data = stored.read()
         default_storage.delete(upload.stored.name)
         upload.save(update_fields=["data"])
+    _check_constraints_now(schema_editor)
 
 
 class Migration(migrations.Migration):
