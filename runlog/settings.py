@@ -204,9 +204,23 @@ _task_backend = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "dat
 if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={_task_backend!r} must be one of {', '.join(_TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
-# Uploads up to the archive cap are handled as files, never held whole in a form field.
+# Uploads up to the archive cap are handled as files, never held whole in a form field: over 5 MB
+# Django spools them to a temporary file, which is then moved (or copied in chunks) into storage.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files wait for the import worker in the default storage, a private directory: there is
+# no MEDIA_URL and nothing serves it. Every machine running a web process or a worker must see it
+# (the same disk, or another storage backend in STORAGES["default"]).
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / ".runlog-files"))
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# What one runner may have stored while their imports wait (files are deleted once imported).
+IMPORT_QUOTA_BYTES = env_int("IMPORT_QUOTA_BYTES", 2 * 1024**3)
+# An import works this long, then queues its own continuation behind the tasks already waiting, so
+# another runner's small file is not held up by a large archive.
+IMPORT_SLICE_SECONDS = float(os.environ.get("IMPORT_SLICE_SECONDS", "2"))
+# A running import whose worker has not reported for this long is taken to be dead and queued again.
+IMPORT_STALE_SECONDS = env_int("IMPORT_STALE_SECONDS", 120)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

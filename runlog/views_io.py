@@ -18,14 +18,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from .importers import ACCEPTED, MAX_FILES_PER_UPLOAD, MAX_WAITING_IMPORTS, megabytes, upload_limit
 from .importers.account_json import write_archive, write_json
 from .importers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
-from .jobs import run_import, undo_batch
-from .models import CrossTraining, ImportBatch, ImportFile, Run, profile_for
+from .jobs import ImportRefused, queue_import, requeue_stale_imports, undo_batch
+from .models import CrossTraining, ImportBatch, Run, profile_for
 
 log = logging.getLogger("runlog.security")
-MAX_FILES_PER_UPLOAD = 100
-ACCEPTED = (".gpx", ".tcx", ".fit", ".gz", ".csv", ".zip", ".json")
 
 
 def _owned_batch(request: HttpRequest, pk: int) -> ImportBatch:
@@ -44,39 +43,53 @@ def _upload_errors(files) -> list[str]:
     errors = []
     for upload in files:
         name = upload.name or "unnamed"
-        limit = MAX_ARCHIVE_BYTES if name.lower().endswith(".zip") else MAX_FILE_BYTES
+        limit = upload_limit(name)
         if not name.lower().endswith(ACCEPTED):
             errors.append(f"{name}: not a file type Runlog reads (GPX, TCX, FIT, .gz, CSV, ZIP or JSON).")
         elif upload.size > limit:
-            errors.append(f"{name}: larger than {limit // (1024 * 1024)} MB.")
+            errors.append(f"{name}: larger than {megabytes(limit)}.")
         elif upload.size == 0:
             errors.append(f"{name}: the file is empty.")
     return errors
 
 
+def _import_page(request: HttpRequest, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+    context = {
+        "history": ImportBatch.objects.filter(user=request.user)[:20],
+        "errors": errors,
+        "max_file": megabytes(MAX_FILE_BYTES),
+        "max_archive": megabytes(MAX_ARCHIVE_BYTES),
+        "max_waiting": MAX_WAITING_IMPORTS,
+        "accepted": ",".join(ACCEPTED),
+    }
+    return render(request, "runlog/import.html", context, status=status)
+
+
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    history = ImportBatch.objects.filter(user=request.user)[:20]
     if request.method != "POST":
-        return render(request, "runlog/import.html", {"history": history})
+        requeue_stale_imports(request.user)
+        return _import_page(request)
     files = request.FILES.getlist("files")
     errors = _upload_errors(files)
     if errors:
         for error in errors:
             log.info("upload rejected user=%s reason=%s", request.user.pk, error)
-        return render(request, "runlog/import.html", {"history": history, "errors": errors}, status=422)
-    batch = ImportBatch.objects.create(
-        user=request.user, label=", ".join(f.name for f in files)[:200], total_files=len(files)
-    )
-    for upload in files:
-        ImportFile.objects.create(batch=batch, name=upload.name[:255], size=upload.size, data=upload.read())
-    run_import.enqueue(batch.pk)
+        return _import_page(request, errors, status=422)
+    try:
+        # Big uploads arrive spooled to temporary files; they are moved or copied to storage in chunks.
+        batch = queue_import(request.user, [(f.name, f) for f in files])
+    except ImportRefused as refused:
+        log.info("upload refused user=%s reason=%s", request.user.pk, refused.message)
+        return _import_page(request, [refused.message], status=refused.status)
     return redirect("import_detail", pk=batch.pk)
 
 
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _owned_batch(request, pk)
+    if batch.is_waiting and requeue_stale_imports(request.user):
+        batch.refresh_from_db()
     context = {"batch": batch, "totals": batch.totals()}
     if request.htmx:
         return render(request, "runlog/import_detail.html#status", context)
@@ -88,7 +101,7 @@ def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _owned_batch(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if batch.status != ImportBatch.Status.DONE:
+    if not batch.can_be_undone:
         messages.error(request, "Only a finished import can be undone.")
         return redirect("import_detail", pk=batch.pk)
     counts = undo_batch(batch)

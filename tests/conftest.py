@@ -13,6 +13,13 @@ collect_ignore_glob = [] if os.environ.get("RUNLOG_BENCH") else ["benchmarks/*"]
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(autouse=True)
+def upload_storage(settings, tmp_path):
+    """Uploaded files go to a temporary directory of each test, never to the project's own."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
 @pytest.fixture
 def alice(db):
     user = UserFactory(username="alice", password=PASSWORD)

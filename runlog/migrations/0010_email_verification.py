@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('runlog', '0007_run_device_fields_profile_language'),
+        ('runlog', '0008_import_files_in_storage'),
     ]
 
     operations = [

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -24,6 +25,7 @@ def worker_environment() -> dict:
     else:
         env["DATABASE_URL"] = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env["TASKS_BACKEND"] = "database"
+    env["MEDIA_ROOT"] = str(django_settings.MEDIA_ROOT)  # the test's own upload storage
     env["RUNLOG_TESTING"] = "0"
     return env
 
@@ -65,7 +67,7 @@ def run_db_workers(count: int, smtp_port: int | None = None, timeout: float = 18
 
 @pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdata is not beside the project")
 @pytest.mark.django_db(transaction=True)
-def test_a_queued_import_is_run_by_a_db_worker_process(alice, settings):
+def test_a_queued_import_is_run_by_a_db_worker_process(alice, settings, upload_storage):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client = Client()
     client.force_login(alice)
@@ -89,4 +91,5 @@ def test_a_queued_import_is_run_by_a_db_worker_process(alice, settings):
     batch.refresh_from_db()
     assert batch.status == "done", result.stderr
     assert Run.objects.get(user=alice).distance_m == pytest.approx(4686.31)
-    assert bytes(batch.files.get().data) == b""  # the upload's bytes are dropped once imported
+    assert batch.files.get().stored.name == ""  # the stored upload is deleted once imported
+    assert not any(upload_storage.rglob("*.upload"))

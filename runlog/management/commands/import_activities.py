@@ -1,13 +1,15 @@
 """manage.py import_activities USERNAME PATH… [--dry-run]: GPX/TCX/FIT(.gz), Strava/Garmin CSV, zip, JSON."""
 
+from contextlib import ExitStack
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
-from runlog.importers import Upload, finish_batch, import_files
-from runlog.importers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
-from runlog.models import ImportBatch, profile_for
+from runlog.importers import Upload, import_files, megabytes, upload_limit
+from runlog.jobs import import_now, reports_of
+from runlog.models import profile_for
 
 
 class Command(BaseCommand):
@@ -22,27 +24,21 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"no runner called {username!r}")
-        uploads = []
         for raw in paths:
             path = Path(raw)
             if not path.is_file():
                 raise CommandError(f"{raw}: no such file")
-            limit = MAX_ARCHIVE_BYTES if path.suffix.lower() == ".zip" else MAX_FILE_BYTES
+            limit = upload_limit(path.name)
             if path.stat().st_size > limit:
-                raise CommandError(f"{raw}: larger than {limit // (1024 * 1024)} MB")
-            uploads.append(Upload(path.name, path.read_bytes()))
-        profile = profile_for(user)
-        batch = None
-        if not dry_run:
-            batch = ImportBatch.objects.create(
-                user=user,
-                label=", ".join(u.name for u in uploads)[:200],
-                status=ImportBatch.Status.RUNNING,
-                total_files=len(uploads),
-            )
-        reports = import_files(profile, uploads, batch=batch, dry_run=dry_run)
-        if batch is not None:
-            finish_batch(batch, reports)
+                raise CommandError(f"{raw}: larger than {megabytes(limit)}")
+        with ExitStack() as stack:
+            opened = [(Path(raw).name, stack.enter_context(Path(raw).open("rb"))) for raw in paths]
+            if dry_run:
+                reports = import_files(profile_for(user), [Upload(name, f) for name, f in opened], dry_run=True)
+            else:
+                # The same pipeline as an upload: a batch that always ends with its report and can be undone.
+                batch = import_now(user, [(name, File(f, name=name)) for name, f in opened])
+                reports = reports_of(batch)
         for report in reports:
             self.stdout.write(report.summary())
         created = sum(r.created for r in reports)
