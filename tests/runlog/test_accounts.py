@@ -10,6 +10,7 @@ import time_machine
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 
@@ -286,7 +287,7 @@ def alices_things(alice, bob):
     CrossTrainingFactory(user=alice)
     PainReportFactory(user=alice)
     batch = ImportBatch.objects.create(user=alice, status="done")
-    ImportFile.objects.create(batch=batch, name="a.gpx", size=3, data=b"abc")
+    ImportFile.objects.create(batch=batch, name="a.gpx", size=3, stored=ContentFile(b"abc", name="a.gpx"))
     DigestDelivery.objects.create(user=alice, week_start=dt.date(2026, 11, 16), status="sent")
     RunFactory(user=bob)
     return alice
@@ -318,8 +319,12 @@ def test_the_delete_page_asks_for_the_password_and_a_get_deletes_nothing(alice_c
     assert User.objects.filter(username="alice").exists()
 
 
-def test_deleting_the_account_removes_every_row_and_session_of_theirs(alices_things, bob):
+def test_deleting_the_account_removes_every_row_and_session_of_theirs(
+    alices_things, bob, upload_storage, django_capture_on_commit_callbacks
+):
     alice = alices_things
+    stored = [p for p in upload_storage.rglob("*") if p.is_file()]
+    assert len(stored) == 1
     laptop, phone = Client(), Client()
     for device, ip in ((laptop, "10.0.0.1"), (phone, "10.0.0.2")):
         assert (
@@ -331,10 +336,12 @@ def test_deleting_the_account_removes_every_row_and_session_of_theirs(alices_thi
     assert sessions_of(alice.pk) == 2
     before_bob = owned_rows(bob.pk)
 
-    response = laptop.post("/accounts/delete/", {"password": PASSWORD})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = laptop.post("/accounts/delete/", {"password": PASSWORD})
 
     assert response.status_code == 302 and response["Location"] == "/"
     assert not User.objects.filter(pk=alice.pk).exists()
+    assert not stored[0].exists()  # their uploaded file went with them
     assert set(owned_rows(alice.pk).values()) == {0}
     assert sessions_of(alice.pk) == 0
     assert phone.get("/runs/").status_code == 302  # the other device is logged out too
