@@ -296,7 +296,10 @@ class Run(models.Model):
     max_hr = models.PositiveSmallIntegerField("maximum heart rate", null=True, blank=True)
     avg_cadence_spm = models.FloatField("average step rate (steps/min)", null=True, blank=True)
     elapsed_s = models.PositiveIntegerField(
-        "elapsed time (s)", null=True, blank=True, help_text="Start to finish, pauses included; duration is moving time."
+        "elapsed time (s)",
+        null=True,
+        blank=True,
+        help_text="Start to finish, pauses included; duration is moving time.",
     )
     elevation_gain_m = models.FloatField(null=True, blank=True)
     plan_session = models.BooleanField("return-to-run plan session", default=False)
@@ -394,3 +397,20 @@ class DigestDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"Digest for {self.user} week of {self.week_start} ({self.status})"
+
+
+class FormSubmission(models.Model):
+    """The one-time token of a create form, stored with the entry it created in the same transaction: the
+    same form posted again (a double tap, a retry after a lost answer) finds it and creates nothing."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.UUIDField()
+    model = models.CharField(max_length=100, help_text='The created entry\'s model, as "runlog.run".')
+    object_pk = models.BigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_entry_per_form_token")]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.object_pk} from form {self.token}"
