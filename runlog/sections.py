@@ -120,6 +120,8 @@ def item(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit an entry. A form opened before the entry was saved elsewhere (another tab, the admin) is
+    refused with 409 and each field that changed meanwhile, both versions; posted again, it saves."""
     obj = get_owned(section, request, pk)
     profile = profile_for(request.user)
     fragment = f"{section.template}#edit-form"
@@ -128,18 +130,19 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, fragment, _context(section, request, obj=obj, form=form))
         return render(request, "runlog/form_page.html", _context(section, request, obj=obj, form=form, action="edit"))
-    form = section.form_class(request.POST, instance=obj, profile=profile)
-    if not form.is_valid():
-        if request.htmx:
-            return render(request, fragment, _context(section, request, obj=obj, form=form), status=422)
-        return render(
-            request,
-            "runlog/form_page.html",
-            _context(section, request, obj=obj, form=form, action="edit"),
-            status=422,
-        )
     with transaction.atomic():
-        obj = form.save()
+        # The row as saved now, locked until this save commits: no other save slips between check and write.
+        current = section.model._default_manager.select_for_update().get(pk=obj.pk)
+        form = section.form_class(request.POST, instance=current, profile=profile)
+        saved = form.is_valid() and not form.check_version()
+        if saved:
+            obj = form.save()
+    if not saved:
+        status = 409 if form.conflict else 422
+        if request.htmx:
+            return render(request, fragment, _context(section, request, obj=obj, form=form), status=status)
+        context = _context(section, request, obj=obj, form=form, action="edit")
+        return render(request, "runlog/form_page.html", context, status=status)
     if request.htmx:
         obj = get_owned(section, request, obj.pk)  # re-read with the list's annotations
         return mark_changed(render(request, f"{section.template}#item", _context(section, request, obj=obj)))
