@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from runlog.forms import SplitFieldsMixin
+from runlog.forms import SplitFieldsMixin, VersionedFormMixin
 from runlog.models import Profile, Run
 from runlog.widgets import FastSelect
 
@@ -31,7 +31,7 @@ def nrs_field(label: str) -> forms.TypedChoiceField:
 PAIN_PRIMARY = ("date", "location", "side", *NRS_FIELDS, *SYMPTOM_FIELDS)
 
 
-class PainReportForm(SplitFieldsMixin, forms.ModelForm):
+class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     primary = PAIN_PRIMARY
     during = nrs_field("During the run")
     after = nrs_field("After the run")

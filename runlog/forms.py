@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
+from django.core import signing
 from django.utils import timezone
 
 from . import units as u
@@ -48,6 +51,120 @@ class SplitFieldsMixin:
 
     def more_has_errors(self) -> bool:
         return any(f.errors for f in self.more_fields())
+
+
+VERSION_FIELD = "version"
+_VERSION_SALT = "runlog.forms.version"
+_UNIT_IN_LABEL = re.compile(r"^(?P<label>.*) \((?P<unit>km|mi)\)$")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A field that was saved with another value since the runner opened the form."""
+
+    label: str
+    yours: str
+    saved: str
+
+
+def _as_text(value) -> str:
+    """A field's value as the form shows it, comparable between two renderings."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "on" if value else ""
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, list | tuple):
+        return ",".join(_as_text(item) for item in value)
+    return str(value)
+
+
+class VersionedFormMixin:
+    """Optimistic concurrency for an edit form. The form carries a hidden, signed copy of the values it
+    showed when it was opened (`version`); before saving, the view compares them with the values the
+    saved row shows now (`check_version`, inside the transaction that saves). A field saved meanwhile
+    with another value (another tab, the admin, an import) refuses the save and lists each such field:
+    the runner's value and the saved one. The refused form carries a fresh version, so posting it again
+    saves the runner's values anyway. A change to a field the form does not show is kept by the save and
+    is no conflict. A post without a version (a script, a page from before) saves as it always did."""
+
+    version_ignores: tuple[str, ...] = ("confirm_long",)  # a confirmation, not a stored value
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict: list[Change] = []
+        if self.instance.pk:
+            # Computed when rendered, after the form's own __init__ has filled in every initial value.
+            self.fields[VERSION_FIELD] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=self.version_stamp
+            )
+
+    def _versioned_names(self) -> list[str]:
+        return [name for name in self.fields if name != VERSION_FIELD and name not in self.version_ignores]
+
+    def saved_values(self) -> dict[str, str]:
+        """What each field shows for the row as the form was built from it (its initial values)."""
+        return {
+            name: _as_text(self.fields[name].prepare_value(self.get_initial_for_field(self.fields[name], name)))
+            for name in self._versioned_names()
+        }
+
+    def version_stamp(self) -> str:
+        return signing.dumps({"pk": self.instance.pk, "values": self.saved_values()}, salt=_VERSION_SALT, compress=True)
+
+    def _opened(self) -> dict | None:
+        raw = self.data.get(VERSION_FIELD) if self.is_bound else None
+        if not raw:
+            return None
+        try:
+            opened = signing.loads(raw, salt=_VERSION_SALT)
+        except signing.BadSignature:
+            return {}
+        return opened if opened.get("pk") == self.instance.pk else {}
+
+    def clean(self):
+        data = super().clean()
+        if self._opened() == {}:
+            self.add_error(None, "This form could not be checked against the saved version. Reload it and edit again.")
+        return data
+
+    def check_version(self) -> bool:
+        """True (and `conflict` listed) when the row was saved with other values since the form was
+        opened; the form then carries the saved row's version, so posting it again saves it anyway."""
+        opened = self._opened()
+        if not opened:
+            return False
+        saved = self.saved_values()
+        before = opened["values"]
+        self.conflict = [
+            Change(*self._both_versions(name, saved[name]))
+            for name in saved
+            if before.get(name, saved[name]) != saved[name]
+        ]
+        if self.conflict:
+            self.data = self.data.copy()
+            self.data[VERSION_FIELD] = self.version_stamp()
+        return bool(self.conflict)
+
+    def _both_versions(self, name: str, saved: str) -> tuple[str, str, str]:
+        """The field's label, the runner's value and the saved one, as a runner reads them."""
+        field = self.fields[name]
+        label, unit = str(self[name].label), ""
+        if match := _UNIT_IN_LABEL.match(label):
+            label, unit = match["label"], match["unit"]
+        choices = {str(value): str(text) for value, text in getattr(field, "choices", ())}
+
+        def readable(text: str) -> str:
+            if isinstance(field, forms.BooleanField):
+                return "yes" if text else "no"
+            if text in choices:
+                text = choices[text]
+            if not text:
+                return "—"
+            return f"{text} {unit}" if unit else text
+
+        return label, readable(_as_text(self[name].value())), readable(saved)
 
 
 class DurationField(forms.CharField):
@@ -104,7 +221,7 @@ class LocalStartMixin:
             self.initial.setdefault("time", now.time().replace(second=0, microsecond=0))
 
 
-class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
+class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
@@ -200,7 +317,7 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
         return run
 
 
-class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
+class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "activity", "duration", "rpe")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
@@ -248,7 +365,7 @@ class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
         return session
 
 
-class ShoeForm(SplitFieldsMixin, forms.ModelForm):
+class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("name", "brand", "model", "support", "retire_distance")
     start_distance = forms.DecimalField(
@@ -305,7 +422,7 @@ class ShoeForm(SplitFieldsMixin, forms.ModelForm):
         return shoe
 
 
-class ProfileForm(SplitFieldsMixin, forms.ModelForm):
+class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     timezone = forms.ChoiceField(choices=(), widget=FastSelect)
 
     class Meta:

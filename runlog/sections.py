@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_htmx.http import reswap, retarget, trigger_client_event
 
+from . import submissions
 from .entries import render_entries
 from .models import profile_for
 
@@ -76,23 +77,33 @@ def list_page(section: Section, request: HttpRequest, queryset=None, **extra) ->
 
 
 def create(section: Section, request: HttpRequest, initial: dict | None = None) -> HttpResponse:
+    """A new entry. The form's one-time token makes a repeat of the same post (a double tap, a retry)
+    create nothing and get the answer of the first."""
     profile = profile_for(request.user)
     if request.method != "POST":
         form = section.form_class(profile=profile, initial=initial or {})
         return render(request, "runlog/form_page.html", _context(section, request, form=form, action="new"))
+    token = submissions.posted_token(request)
     form = section.form_class(request.POST, profile=profile)
     if not form.is_valid():
+        # A repeat may no longer validate (the first one's shoe retired since): it was saved all the same.
+        if done := submissions.earlier(request.user, token):
+            return _created(section, request, submissions.entry_of(done, section.queryset(request.user)), [])
+        context = _context(section, request, form=form, form_token=token)
         if request.htmx:
-            response = render(
-                request, f"{section.template}#new-form", _context(section, request, form=form), status=422
-            )
+            response = render(request, f"{section.template}#new-form", context, status=422)
             return reswap(retarget(response, f"#{section.name}-new-form"), "outerHTML")
-        return render(request, "runlog/form_page.html", _context(section, request, form=form, action="new"), status=422)
-    with transaction.atomic():
-        obj = form.save()
-    warnings = getattr(form, "warnings", [])
+        return render(request, "runlog/form_page.html", {**context, "action": "new"}, status=422)
+    obj, created = submissions.create_once(request.user, token, form.save, section.queryset(request.user))
+    return _created(section, request, obj, getattr(form, "warnings", []) if created else [])
+
+
+def _created(section: Section, request: HttpRequest, obj, warnings: list[str]) -> HttpResponse:
+    """The answer to a saved create form; the same for a repeat of it (`obj` None: deleted since)."""
     if request.htmx:
-        fresh = section.form_class(profile=profile)
+        if obj is None:
+            return mark_changed(HttpResponse(""))
+        fresh = section.form_class(profile=profile_for(request.user))
         context = _context(section, request, obj=obj, form=fresh, warnings=warnings)
         return mark_changed(render(request, f"{section.template}#created", context))
     for warning in warnings:
@@ -109,6 +120,8 @@ def item(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit an entry. A form opened before the entry was saved elsewhere (another tab, the admin) is
+    refused with 409 and each field that changed meanwhile, both versions; posted again, it saves."""
     obj = get_owned(section, request, pk)
     profile = profile_for(request.user)
     fragment = f"{section.template}#edit-form"
@@ -117,18 +130,19 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, fragment, _context(section, request, obj=obj, form=form))
         return render(request, "runlog/form_page.html", _context(section, request, obj=obj, form=form, action="edit"))
-    form = section.form_class(request.POST, instance=obj, profile=profile)
-    if not form.is_valid():
-        if request.htmx:
-            return render(request, fragment, _context(section, request, obj=obj, form=form), status=422)
-        return render(
-            request,
-            "runlog/form_page.html",
-            _context(section, request, obj=obj, form=form, action="edit"),
-            status=422,
-        )
     with transaction.atomic():
-        obj = form.save()
+        # The row as saved now, locked until this save commits: no other save slips between check and write.
+        current = section.model._default_manager.select_for_update().get(pk=obj.pk)
+        form = section.form_class(request.POST, instance=current, profile=profile)
+        saved = form.is_valid() and not form.check_version()
+        if saved:
+            obj = form.save()
+    if not saved:
+        status = 409 if form.conflict else 422
+        if request.htmx:
+            return render(request, fragment, _context(section, request, obj=obj, form=form), status=status)
+        context = _context(section, request, obj=obj, form=form, action="edit")
+        return render(request, "runlog/form_page.html", context, status=status)
     if request.htmx:
         obj = get_owned(section, request, obj.pk)  # re-read with the list's annotations
         return mark_changed(render(request, f"{section.template}#item", _context(section, request, obj=obj)))

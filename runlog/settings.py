@@ -114,8 +114,9 @@ TEMPLATES = [
 ]
 
 # Form fields render through Django's own Jinja2 copies of its form templates: the same markup, a
-# third of the time (a quick-log form is a dozen field groups on every dashboard and list page).
-FORM_RENDERER = "django.forms.renderers.Jinja2"
+# third of the time (a quick-log form is a dozen field groups on every dashboard and list page). The
+# admin's widgets exist only as Django templates; the renderer falls back to those.
+FORM_RENDERER = "runlog.renderers.JinjaFirstRenderer"
 
 # SQLite (WAL) out of the box; DATABASE_URL switches to PostgreSQL.
 SQLITE_OPTIONS = {

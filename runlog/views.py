@@ -32,7 +32,7 @@ from .forms import (
     SignupForm,
 )
 from .frames import load_frames
-from .models import CrossTraining, Run, Shoe, profile_for
+from .models import CrossTraining, Profile, Run, Shoe, profile_for
 from .summary import week_summary
 
 log = logging.getLogger("runlog.security")
@@ -265,13 +265,21 @@ def xt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST":
-        if form.is_valid():
-            form.save()
+        with transaction.atomic():
+            # Settings saved from another tab (or by an administrator) since this form was opened are not
+            # overwritten unseen: the row is locked, compared and saved in one transaction.
+            current = Profile.objects.select_for_update().get(pk=profile.pk)
+            form = ProfileForm(request.POST, instance=current)
+            saved = form.is_valid() and not form.check_version()
+            if saved:
+                form.save()
+        if saved:
             messages.success(request, "Settings saved.")
             return redirect("profile")
-        return render(request, "runlog/profile.html", {"form": form, "profile": profile}, status=422)
+        status = 409 if form.conflict else 422
+        return render(request, "runlog/profile.html", {"form": form, "profile": profile}, status=status)
+    form = ProfileForm(instance=profile)
     return render(request, "runlog/profile.html", {"form": form, "profile": profile})
 
 

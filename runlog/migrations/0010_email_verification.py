@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('runlog', '0008_import_files_in_storage'),
+        ('runlog', '0009_form_submissions'),
     ]
 
     operations = [

@@ -145,13 +145,21 @@ def form_keys() -> list[str]:
 
 def quick_form(html: str) -> str:
     form = re.search(r'<form id="run-new-form".*?</form>', html, re.S).group(0)
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", form)  # masked anew for each response
+    form = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", form)  # masked anew for each response
+    return re.sub(r'name="form_token" value="[^"]+"', "", form)  # one per rendering, outside the cached fields
+
+
+def form_token(html: str) -> str:
+    return re.search(r'<form id="run-new-form".*?name="form_token" value="([^"]+)"', html, re.S).group(1)
 
 
 def test_the_empty_quick_log_form_is_cached_and_follows_shoes_units_and_defaults(alice_client, alice):
-    first = quick_form(runs_page(alice_client))
+    first_page = runs_page(alice_client)
+    first = quick_form(first_page)
     assert len(form_keys()) == 1
-    assert quick_form(runs_page(alice_client)) == first and len(form_keys()) == 1  # served from the cache
+    second_page = runs_page(alice_client)
+    assert quick_form(second_page) == first and len(form_keys()) == 1  # served from the cache
+    assert form_token(second_page) != form_token(first_page)  # while each rendering has its own token
 
     shoe = ShoeFactory(user=alice, name="Cloudmonster")
     assert "Cloudmonster" in quick_form(runs_page(alice_client))  # a new pair is offered at once
