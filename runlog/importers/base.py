@@ -157,7 +157,8 @@ def in_utc(value: dt.datetime, what: str = "a time") -> dt.datetime:
     try:
         return value.astimezone(dt.UTC)
     except (OverflowError, ValueError):
-        raise ImportRejected(f"{what} in the file ({value.date().isoformat()}) is outside 1970 to today") from None
+        when = "before 1970" if value.year < bounds.DATE_MIN.year else "in the future"
+        raise ImportRejected(f"{what} in the file ({value.date().isoformat()}) is {when}") from None
 
 
 def start_problem(day: dt.date, today: dt.date) -> str | None:

@@ -20,8 +20,9 @@ from defusedxml import DefusedXmlException
 from .base import ImportRejected
 
 CHUNK_BYTES = 256 * 1024
-_DECLARED_ENCODING = re.compile(r"""^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+_DECLARED_ENCODING = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*(["'])([^"']*)\1""")
 UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes) -> str:
@@ -54,19 +55,32 @@ def local(tag: str) -> str:
 
 
 def _source(data: bytes) -> io.BytesIO:
-    """The bytes to parse, positioned at the first '<': UTF-8 as is (no copy); UTF-16 or Latin-1 text
-    re-encoded as UTF-8 with its declaration saying so."""
+    """The bytes to parse, positioned at the first '<'. UTF-8, UTF-16 with a byte-order mark and any
+    encoding the XML declaration names go to the parser as they are (no copy); other bytes are read as
+    Windows-1252 / Latin-1 and re-encoded."""
     if not data.strip():
         raise ImportRejected("the file is empty")
-    body = data[len(UTF8_BOM) :] if data.startswith(UTF8_BOM) else data
-    try:
-        str(body, "utf-8")  # validate only; the str is dropped at once
-    except UnicodeDecodeError:
-        text = decode(data)
-        return io.BytesIO(_DECLARED_ENCODING.sub(r"\1\2UTF-8\2", text, count=1).encode("utf-8"))
+    if data.startswith(UTF16_BOMS):
+        return io.BytesIO(data)
+    start = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
+    start += len(data) - start - len(data[start:].lstrip())
     source = io.BytesIO(data)
-    source.seek(len(data) - len(data.lstrip()) if body is data else len(UTF8_BOM) + len(body) - len(body.lstrip()))
+    source.seek(start)
+    try:
+        str(data[start:], "utf-8")  # validate only; the str is dropped at once
+    except UnicodeDecodeError:
+        declared = _DECLARED_ENCODING.match(data[start : start + 200].decode("latin-1"))
+        if not declared or declared.group(2).strip().lower() in ("utf-8", "utf8"):
+            # No declaration, or one that claims UTF-8 for bytes that are not: what Windows tools write.
+            return io.BytesIO(_single_byte(data).lstrip().encode("utf-8"))
     return source
+
+
+def _single_byte(data: bytes) -> str:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 class Reader(xml.sax.handler.ContentHandler):
