@@ -11,11 +11,10 @@ from runlog.importers import Upload, import_files, parse_activity_file
 from runlog.importers.base import ImportRejected
 from runlog.importers.csvfiles import decode_csv, parse_garmin_csv, parse_strava_csv
 from runlog.models import Profile, Run
-from tests.runlog.fit_builder import running_session
+from tests.runlog.activity_files import START, gpx, running_session, strava, tcx
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
-START = dt.datetime(2026, 3, 1, 7, 0, tzinfo=dt.UTC)
 real_files = pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdata is not beside the project")
 
 
@@ -23,41 +22,6 @@ real_files = pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdat
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-def gpx(points: int = 40, lat: str | None = None, ele: str = "100", time: str | None = None, hr: int = 150, cad=85):
-    """A 40-point run, 10 s and about 30 m apart (3 m/s, a 5:33 /km pace), with one point's values replaced."""
-    rows = []
-    for i in range(points):
-        when = time if time and i == 0 else f"{(START + dt.timedelta(seconds=10 * i)):%Y-%m-%dT%H:%M:%SZ}"
-        rows.append(
-            f'<trkpt lat="{lat if lat and i == 5 else f"{47 + i * 0.00027:.5f}"}" lon="8.0">'
-            f"<ele>{ele if i == 5 else 100 + i % 3}</ele><time>{when}</time>"
-            f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr><gpxtpx:cad>{cad}</gpxtpx:cad>"
-            "</gpxtpx:TrackPointExtension></extensions></trkpt>"
-        )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1" '
-        'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"><trk><name>Lunch run</name>'
-        "<type>running</type><trkseg>" + "".join(rows) + "</trkseg></trk></gpx>"
-    ).encode()
-
-
-def tcx(total_time: str = "1800", distance: str = "5000", start: str = "2026-03-01T07:00:00Z", hr: str = "150"):
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
-<Activities><Activity Sport="Running"><Id>{start}</Id><Lap StartTime="{start}">
-<TotalTimeSeconds>{total_time}</TotalTimeSeconds><DistanceMeters>{distance}</DistanceMeters>
-<AverageHeartRateBpm><Value>{hr}</Value></AverageHeartRateBpm>
-<Track><Trackpoint><Time>{start}</Time><HeartRateBpm><Value>{hr}</Value></HeartRateBpm></Trackpoint></Track>
-</Lap></Activity></Activities></TrainingCenterDatabase>""".encode()
-
-
-STRAVA_HEADER = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Average Heart Rate"
-
-
-def strava(*rows: str, header: str = STRAVA_HEADER) -> str:
-    return "\n".join([header, *rows]) + "\n"
 
 
 @pytest.fixture
