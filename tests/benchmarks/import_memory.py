@@ -117,15 +117,15 @@ def measure(path: Path) -> None:
     profile = Profile.objects.get(user__username="bench")
     ready = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # Setting up (settings, URLconf, templates) peaks above the idle process; on Linux the high-water mark
-    # can be reset so that the import's own peak shows (`ru_maxrss` follows it).
+    # (VmHWM) can be reset so that the import's own peak shows; `ru_maxrss` keeps the process's maximum.
     clear_refs = Path("/proc/self/clear_refs")
     reset = clear_refs.exists()
     if reset:
         clear_refs.write_text("5")
-    idle = _rss_mb()
+    idle = _status_mb("VmRSS")
     data = path.read_bytes()
     report, *_ = import_files(profile, [Upload(path.name, data)])
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _status_mb("VmHWM") if reset else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{path.name:>10} {len(data) / 2**20:5.1f} MB  setup peak {ready:4.0f} MB, idle {idle:4.0f} MB, "
         f"peak {'during the import' if reset else 'overall'} {peak:4.0f} MB  ({report.summary()})",
@@ -133,11 +133,11 @@ def measure(path: Path) -> None:
     )
 
 
-def _rss_mb() -> float:
+def _status_mb(key: str) -> float:
     status = Path("/proc/self/status")
     if not status.exists():
         return float("nan")
-    line = next(line for line in status.read_text().splitlines() if line.startswith("VmRSS:"))
+    line = next(line for line in status.read_text().splitlines() if line.startswith(key + ":"))
     return int(line.split()[1]) / 1024
 
 
