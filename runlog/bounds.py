@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from . import units as u
@@ -11,10 +12,13 @@ RUN_MIN_KM, RUN_MAX_KM, RUN_CONFIRM_KM = 0.1, 350.0, 100.0
 DURATION_MIN_S, DURATION_MAX_S = 60, 24 * 3600
 PACE_MIN_S_PER_KM, PACE_MAX_S_PER_KM = 100, 1800  # 1:40 – 30:00 min/km
 ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 5 km is not a run
+# Device values read from files (optional: outside these they are dropped with a note, the activity kept).
+STEP_RATE_MIN, STEP_RATE_MAX = 60, 260  # steps per minute, both feet
+CLIMB_MAX_M = 15_000  # elevation gain of one session
+ELAPSED_MAX_S = 7 * 24 * 3600  # start to finish, stops included (a multi-day event recorded as one)
 WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
 SHOE_START_MAX_KM = 3000.0
 HR_MIN, HR_MAX = 30, 230
-STEP_RATE_MIN_SPM, STEP_RATE_MAX_SPM = 60, 260  # steps per minute, both feet
 # Nothing a runner logs happened before the Unix epoch; the latest day is "today" in their own zone.
 DATE_MIN = dt.date(1970, 1, 1)
 
@@ -81,7 +85,14 @@ def date_problems(day: dt.date, today: dt.date) -> list[Problem]:
     return []
 
 
+def is_finite(value: float | None) -> bool:
+    """False for NaN and ±infinity (None is "not given", which is fine)."""
+    return value is None or math.isfinite(value)
+
+
 def duration_problems(duration_s: float) -> list[Problem]:
+    if not math.isfinite(duration_s):
+        return [Problem("duration", "That time is not a number — check it.")]
     if duration_s < DURATION_MIN_S:
         return [Problem("duration", "That is shorter than a minute — check the time.")]
     if duration_s > DURATION_MAX_S:

@@ -105,11 +105,11 @@ def parse_activity_file(name: str, data: bytes) -> list[ActivityRecord]:
 
 
 def _rows_from_csv(data: bytes, profile: Profile) -> tuple[Rows, dict[int, str]]:
-    text = data[:4096].decode("utf-8-sig", errors="replace")
+    text = csvfiles.decode_csv(data)
     if csvfiles.looks_like_strava(text):
-        parsed = csvfiles.parse_strava_csv(data)
+        parsed = csvfiles.parse_strava_csv(text)
     elif csvfiles.looks_like_garmin(text):
-        parsed = csvfiles.parse_garmin_csv(data, profile.tz, profile.units)
+        parsed = csvfiles.parse_garmin_csv(text, profile.tz, profile.units)
     else:
         raise ImportRejected("a CSV file that is neither a Strava activities.csv nor a Garmin Activities.csv")
     return [(number, item) for number, item, _ in parsed], {number: f for number, item, f in parsed if f}

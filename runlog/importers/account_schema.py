@@ -38,7 +38,6 @@ READABLE_VERSIONS = (1, VERSION)
 # A whole number in the export is at most a duration in seconds; 18 digits is far beyond any of them and
 # well below Python's limit on converting long digit strings (which raises instead of answering).
 MAX_INTEGER_DIGITS = 18
-ELAPSED_MAX_S = 7 * 24 * 3600  # start to finish, pauses included: a multi-day ultra at most
 CROSS_TRAINING_MAX_KM = 1000.0
 RPE_MAX = NRS_MAX = 10
 KEY_MAX, NOTES_MAX, SOURCE_ID_MAX, FILE_PATH_MAX = 40, 2000, 80, 255
@@ -336,7 +335,14 @@ class _Reader:
             if self.v2:
                 run |= {
                     "elapsed_s": _number(
-                        item, "elapsed_s", path, required=False, low=0, low_open=True, high=ELAPSED_MAX_S, integer=True
+                        item,
+                        "elapsed_s",
+                        path,
+                        required=False,
+                        low=0,
+                        low_open=True,
+                        high=bounds.ELAPSED_MAX_S,
+                        integer=True,
                     ),
                     "surface": _choice(item, "surface", path, Surface.values, blank=True),
                     "max_hr": _number(
@@ -347,8 +353,8 @@ class _Reader:
                         "avg_cadence_spm",
                         path,
                         required=False,
-                        low=bounds.STEP_RATE_MIN_SPM,
-                        high=bounds.STEP_RATE_MAX_SPM,
+                        low=bounds.STEP_RATE_MIN,
+                        high=bounds.STEP_RATE_MAX,
                     ),
                     "plan_session": _bool(item, "plan_session", path),
                     **self.source(item, path),

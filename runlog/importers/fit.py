@@ -9,7 +9,7 @@ import warnings
 
 import fitdecode
 
-from .base import ActivityRecord, ImportRejected
+from .base import ActivityRecord, ImportRejected, check_start, finite
 
 # FIT timestamps below this are seconds since the device powered on, not since the FIT epoch.
 FIT_RELATIVE_LIMIT = 0x10000000
@@ -19,26 +19,37 @@ def _session_record(message) -> ActivityRecord:
     def value(name):
         return message.get_value(name, fallback=None) if message.has_field(name) else None
 
+    def measured(name, what):
+        return finite(value(name), f"the session's {what}")
+
     start = value("start_time")
     if isinstance(start, int | float) or start is None:
         raise ImportRejected("FIT file with times relative to the device: its start date is unknown")
+    if not isinstance(start, dt.datetime):
+        raise ImportRejected("the FIT session's start time is not a time")
     if start.tzinfo is None:
         start = start.replace(tzinfo=dt.UTC)
-    timer = value("total_timer_time")
-    elapsed = value("total_elapsed_time")
-    sub_sport = value("sub_sport")
+    start = check_start(start)
+    timer = measured("total_timer_time", "timer time")
+    elapsed = measured("total_elapsed_time", "elapsed time")
     sport = str(value("sport") or "running")
-    if sport == "running" and sub_sport in ("trail", "treadmill", "track", "street"):
-        sport = "running"
-    return ActivityRecord(
-        start=start.astimezone(dt.UTC),
+    record = ActivityRecord(
+        start=start,
         sport=sport,
-        distance_m=value("total_distance"),
+        distance_m=measured("total_distance", "distance"),
         duration_s=timer or elapsed,
         elapsed_s=elapsed or timer,
-        avg_hr=value("avg_heart_rate"),
-        elevation_gain_m=value("total_ascent"),
+        avg_hr=measured("avg_heart_rate", "average heart rate"),
+        max_hr=measured("max_heart_rate", "maximum heart rate"),
+        elevation_gain_m=measured("total_ascent", "ascent"),
     )
+    if record.is_run:
+        # Running cadence is per foot (strides/min), with its fraction in a separate field: steps = 2 × both.
+        strides = measured("avg_running_cadence", "average cadence")
+        if strides:
+            fraction = measured("avg_fractional_cadence", "average cadence fraction") or 0.0
+            record.avg_cadence_spm = round(2 * (strides + fraction), 1)
+    return record
 
 
 def parse_fit(data: bytes) -> list[ActivityRecord]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from django.db.models import Q
 
 from .. import bounds
 from ..models import CrossTraining, ImportBatch, Profile, Run, Shoe, fingerprint_for
-from .base import ActivityRecord, ImportRejected
+from .base import ActivityRecord, ImportRejected, start_problem
 
 DUPLICATE_SECONDS = 60
 DUPLICATE_DISTANCE = 0.02
@@ -95,19 +96,49 @@ class DuplicateIndex:
 
 
 def record_problems(record: ActivityRecord, profile: Profile) -> list[str]:
-    """The forms' bounds, applied to an imported record."""
-    if record.start.astimezone(profile.tz).date() > profile.today():
-        return ["its date is in the future"]
+    """The forms' bounds on what an activity cannot do without: its date, time, distance and pace."""
+    try:
+        day = record.start.astimezone(profile.tz).date()
+    except (OverflowError, ValueError):
+        return ["its start date is out of range"]
+    problem = start_problem(day, profile.today())
+    if problem:
+        return [problem]
     if record.duration_s is None:
         return ["no duration"]
     if record.is_run:
         if not record.distance_m:
             return ["a run without a distance"]
+        if not math.isfinite(record.distance_m):
+            return ["its distance is not a number"]
         problems = bounds.run_problems(record.distance_m, record.duration_s, confirmed_long=True)
     else:
         problems = bounds.duration_problems(record.duration_s)
-    problems += bounds.heart_rate_problems(record.avg_hr)
     return [p.message for p in problems if p.blocking]
+
+
+def _outside(value: float, low: float, high: float) -> bool:
+    return not (math.isfinite(value) and low <= value <= high)
+
+
+def drop_out_of_range(record: ActivityRecord) -> list[str]:
+    """Optional device values outside the bounds are dropped, the activity kept: one remark per value."""
+    remarks = []
+    checks = [
+        ("avg_hr", "average heart rate", "bpm", bounds.HR_MIN, bounds.HR_MAX),
+        ("max_hr", "maximum heart rate", "bpm", bounds.HR_MIN, bounds.HR_MAX),
+        ("avg_cadence_spm", "average step rate", "steps/min", bounds.STEP_RATE_MIN, bounds.STEP_RATE_MAX),
+        ("elevation_gain_m", "elevation gain", "m", 0, bounds.CLIMB_MAX_M),
+    ]
+    if record.duration_s is not None:
+        # Elapsed time includes the stops, so it is never shorter than the moving time (a second of rounding).
+        checks.append(("elapsed_s", "elapsed time", "s", record.duration_s - 1, bounds.ELAPSED_MAX_S))
+    for name, label, unit, low, high in checks:
+        value = getattr(record, name)
+        if value is not None and _outside(value, low, high):
+            setattr(record, name, None)
+            remarks.append(f"{label} {value:g} {unit} dropped: outside {low:,.0f}–{high:,.0f}")
+    return remarks
 
 
 class Saver:
@@ -164,6 +195,7 @@ class Saver:
                 report.duplicates += 1
                 continue
             index.add(kind, record.start, record.distance_m, record.source, record.source_id)
+            record.remarks.extend(where + remark for remark in drop_out_of_range(record))
             for remark in record.remarks:
                 if remark not in report.remarks:
                     report.remarks.append(remark)
@@ -179,6 +211,9 @@ class Saver:
                         rpe=record.rpe,
                         shoe=self._shoe(record.shoe_name),
                         avg_hr=round(record.avg_hr) if record.avg_hr else None,
+                        max_hr=round(record.max_hr) if record.max_hr else None,
+                        avg_cadence_spm=record.avg_cadence_spm,
+                        elapsed_s=round(record.elapsed_s) if record.elapsed_s else None,
                         elevation_gain_m=record.elevation_gain_m,
                         notes=notes[:2000],
                         source=record.source,

@@ -68,7 +68,7 @@ def run_values(draw) -> dict:
         "surface": draw(st.sampled_from(Surface.values)),
         "avg_hr": draw(maybe(st.integers(bounds.HR_MIN, bounds.HR_MAX))),
         "max_hr": draw(maybe(st.integers(bounds.HR_MIN, bounds.HR_MAX))),
-        "avg_cadence_spm": draw(maybe(st.floats(bounds.STEP_RATE_MIN_SPM, bounds.STEP_RATE_MAX_SPM))),
+        "avg_cadence_spm": draw(maybe(st.floats(bounds.STEP_RATE_MIN, bounds.STEP_RATE_MAX))),
         "elevation_gain_m": draw(maybe(st.floats(0, 15000))),
         "plan_session": draw(st.booleans()),
         "notes": draw(text),
