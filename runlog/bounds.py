@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from dataclasses import dataclass
 
 from . import units as u
@@ -13,11 +15,13 @@ ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 
 WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
 SHOE_START_MAX_KM = 3000.0
 HR_MIN, HR_MAX = 30, 230
+# Nothing a runner logs happened before the Unix epoch; the latest day is "today" in their own zone.
+DATE_MIN = dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
 class Problem:
-    field: str  # distance | duration | confirm | avg_hr
+    field: str  # distance | duration | confirm | avg_hr | date
     message: str
     blocking: bool = True  # False: a suggestion, the run is still saved
 
@@ -68,7 +72,23 @@ def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long:
     return []
 
 
+def date_problems(day: dt.date, today: dt.date) -> list[Problem]:
+    """A day a runner (or a file) gives: from 1970-01-01 to `today`, the runner's today in their own zone."""
+    if day < DATE_MIN:
+        return [Problem("date", "That date is before 1970 — check the year.")]
+    if day > today:
+        return [Problem("date", "That date is in the future; log sessions once they have happened.")]
+    return []
+
+
+def is_finite(value: float | None) -> bool:
+    """False for NaN and ±infinity (None is "not given", which is fine)."""
+    return value is None or math.isfinite(value)
+
+
 def duration_problems(duration_s: float) -> list[Problem]:
+    if not math.isfinite(duration_s):
+        return [Problem("duration", "That time is not a number — check it.")]
     if duration_s < DURATION_MIN_S:
         return [Problem("duration", "That is shorter than a minute — check the time.")]
     if duration_s > DURATION_MAX_S:
