@@ -296,7 +296,10 @@ class Run(models.Model):
     max_hr = models.PositiveSmallIntegerField("maximum heart rate", null=True, blank=True)
     avg_cadence_spm = models.FloatField("average step rate (steps/min)", null=True, blank=True)
     elapsed_s = models.PositiveIntegerField(
-        "elapsed time (s)", null=True, blank=True, help_text="Start to finish, pauses included; duration is moving time."
+        "elapsed time (s)",
+        null=True,
+        blank=True,
+        help_text="Start to finish, pauses included; duration is moving time.",
     )
     elevation_gain_m = models.FloatField(null=True, blank=True)
     plan_session = models.BooleanField("return-to-run plan session", default=False)
