@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from runlog import sections
+from runlog.localtime import local_date
 from runlog.models import profile_for
 
 from .advice import assessment_for, render_markdown, with_advice
@@ -52,7 +53,7 @@ def _pain_initial(request: HttpRequest) -> dict:
         run = Run.objects.for_user(request.user).filter(pk=int(run_id)).first()
         if run is not None:
             initial["run"] = run.pk
-            initial["date"] = run.start.astimezone(profile_for(request.user).tz).date()
+            initial["date"] = local_date(run.start, profile_for(request.user).tz)
     return initial
 
 
