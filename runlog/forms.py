@@ -10,7 +10,8 @@ from django.contrib.auth.forms import UserCreationForm
 from django.utils import timezone
 
 from . import units as u
-from .bounds import HR_MAX, HR_MIN, SHOE_START_MAX_KM, duration_problems, run_problems
+from .bounds import DATE_MIN, HR_MAX, HR_MIN, SHOE_START_MAX_KM, date_problems, duration_problems, run_problems
+from .localtime import in_zone
 from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
 from .widgets import FastSelect
 
@@ -74,9 +75,17 @@ class DurationField(forms.CharField):
         return seconds
 
 
-def _not_in_future(day: dt.date | None, profile: Profile) -> None:
-    if day and day > profile.today():
-        raise forms.ValidationError("That date is in the future; log sessions once they have happened.")
+def check_date(day: dt.date | None, profile: Profile) -> dt.date | None:
+    """A date the runner entered, within the input bounds: 1970-01-01 to today in their own zone."""
+    if day is not None:
+        for problem in date_problems(day, profile.today()):
+            raise forms.ValidationError(problem.message)
+    return day
+
+
+def date_input() -> forms.DateInput:
+    """A date picker that starts at the earliest day the bounds accept; the server checks both ends."""
+    return forms.DateInput(attrs={"type": "date", "min": DATE_MIN.isoformat()})
 
 
 class LocalStartMixin:
@@ -94,7 +103,7 @@ class LocalStartMixin:
 
     def _initial_local(self, instance, profile: Profile) -> None:
         if instance is not None and instance.pk and instance.start:
-            local = instance.start.astimezone(profile.tz)
+            local = in_zone(instance.start, profile.tz)
             self.initial.setdefault("date", local.date())
             self.initial.setdefault("time", local.time().replace(second=0, microsecond=0))
         else:
@@ -106,7 +115,7 @@ class LocalStartMixin:
 class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=date_input())
     time = forms.TimeField(
         label="Start time",
         required=False,
@@ -157,9 +166,7 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
             self.initial.setdefault("shoe", profile.default_shoe_id)
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
-        _not_in_future(day, self.profile)
-        return day
+        return check_date(self.cleaned_data["date"], self.profile)
 
     def clean_elevation_gain_m(self):
         value = self.cleaned_data.get("elevation_gain_m")
@@ -202,7 +209,7 @@ class RunForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
 class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "activity", "duration", "rpe")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=date_input())
     time = forms.TimeField(
         label="Start time",
         required=False,
@@ -228,9 +235,7 @@ class CrossTrainingForm(SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
             self.initial.setdefault("duration", self.instance.duration_s)
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
-        _not_in_future(day, self.profile)
-        return day
+        return check_date(self.cleaned_data["date"], self.profile)
 
     def clean(self):
         data = super().clean()
@@ -263,7 +268,7 @@ class ShoeForm(SplitFieldsMixin, forms.ModelForm):
     class Meta:
         model = Shoe
         fields = ["name", "brand", "model", "support", "purchased_on"]
-        widgets = {"purchased_on": forms.DateInput(attrs={"type": "date"}), "support": FastSelect}
+        widgets = {"purchased_on": date_input(), "support": FastSelect}
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
@@ -275,9 +280,7 @@ class ShoeForm(SplitFieldsMixin, forms.ModelForm):
         self.initial.setdefault("retire_distance", round(u.to_unit(self.instance.retire_at_m, unit), 1))
 
     def clean_purchased_on(self):
-        day = self.cleaned_data.get("purchased_on")
-        _not_in_future(day, self.profile)
-        return day
+        return check_date(self.cleaned_data.get("purchased_on"), self.profile)
 
     def clean(self):
         data = super().clean()
