@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from runlog import sections
+from runlog.forms import initial_day
 from runlog.localtime import local_date
 from runlog.models import profile_for
 
@@ -40,7 +41,9 @@ def pain_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pain_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(PAIN, request, initial=_pain_initial(request))
+    return sections.create(
+        PAIN, request, initial={**initial_day(request.GET, profile_for(request.user)), **_pain_initial(request)}
+    )
 
 
 def _pain_initial(request: HttpRequest) -> dict:

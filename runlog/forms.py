@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
+from django.http import Http404
 from django.utils import timezone
 
 from . import units as u
@@ -81,6 +82,21 @@ def check_date(day: dt.date | None, profile: Profile) -> dt.date | None:
         for problem in date_problems(day, profile.today()):
             raise forms.ValidationError(problem.message)
     return day
+
+
+def initial_day(query, profile: Profile) -> dict:
+    """The `?date=` of the calendar's "+ run" links as the form's initial date; an unreadable date, or
+    one the form would refuse, is not found (the calendar never links to one)."""
+    text = query.get("date")
+    if not text:
+        return {}
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise Http404("No such day.") from None
+    if date_problems(day, profile.today()):
+        raise Http404("Entries can be logged from 1970 to today.")
+    return {"date": day}
 
 
 def date_input() -> forms.DateInput:

@@ -15,7 +15,7 @@ from . import sections
 from .cache import get_or_compute
 from .dashboard import chart_data
 from .entries import render_entries
-from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm
+from .forms import CrossTrainingForm, ProfileForm, RunFilterForm, RunForm, ShoeForm, SignupForm, initial_day
 from .frames import load_frames
 from .models import CrossTraining, Run, Shoe, profile_for
 from .summary import week_summary
@@ -145,7 +145,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def run_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(RUNS, request)
+    return sections.create(RUNS, request, initial=initial_day(request.GET, profile_for(request.user)))
 
 
 @login_required
@@ -224,7 +224,7 @@ def xt_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def xt_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(CROSS_TRAINING, request)
+    return sections.create(CROSS_TRAINING, request, initial=initial_day(request.GET, profile_for(request.user)))
 
 
 @login_required

@@ -193,3 +193,19 @@ def test_the_last_month_has_no_link_forward(alice_client):
 
 def test_an_unreadable_month_shows_this_month(alice_client):
     assert "November 2026" in alice_client.get("/calendar/?month=not-a-month").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/runs/new/", "/cross-training/new/", "/pain/new/"])
+def test_the_calendars_add_links_open_the_form_on_that_day(alice_client, path):
+    html = alice_client.get("/calendar/1970-01-01/").content.decode()
+    assert f'href="{path}?date=1970-01-01"' in html
+
+    form = alice_client.get(f"{path}?date=1970-01-01").context["form"]
+
+    assert form.initial["date"] == dt.date(1970, 1, 1)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1969-12-31", "2026-11-26", "9999-12-31", "not-a-day"])
+@pytest.mark.parametrize("path", ["/runs/new/", "/cross-training/new/", "/pain/new/"])
+def test_a_form_asked_for_a_day_it_would_refuse_is_not_found(alice_client, path, day):
+    assert alice_client.get(f"{path}?date={day}").status_code == 404
