@@ -6,7 +6,8 @@ import datetime as dt
 
 from django import forms
 
-from runlog.forms import SplitFieldsMixin, VersionedFormMixin
+from runlog.forms import SplitFieldsMixin, VersionedFormMixin, check_date, date_input
+from runlog.localtime import in_zone
 from runlog.models import Profile, Run
 from runlog.widgets import FastSelect
 
@@ -41,7 +42,7 @@ class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         model = PainReport
         fields = [*PAIN_PRIMARY, "run", "notes"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": date_input(),
             "location": forms.RadioSelect(attrs={"class": "pills"}),
             "side": forms.RadioSelect(attrs={"class": "pills"}),
             "notes": forms.Textarea(attrs={"rows": 2}),
@@ -60,15 +61,12 @@ class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         self.fields["run"].queryset = recent.select_related(None).order_by("-start")
         self.fields["run"].empty_label = "None"
         self.fields["run"].label_from_instance = lambda run: (
-            f"{run.start.astimezone(profile.tz):%a %d %b} · {run.distance_m / profile.unit_m:.1f} {profile.units} "
+            f"{in_zone(run.start, profile.tz):%a %d %b} · {run.distance_m / profile.unit_m:.1f} {profile.units} "
             f"{run.get_kind_display().lower()}"
         )
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
-        if day and day > self.profile.today():
-            raise forms.ValidationError("That date is in the future.")
-        return day
+        return check_date(self.cleaned_data["date"], self.profile)
 
     def save(self, commit: bool = True) -> PainReport:
         report = super().save(commit=False)

@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
 from runlog import sections
+from runlog.forms import initial_day
+from runlog.localtime import local_date
 from runlog.models import profile_for
 
 from .advice import assessment_for, render_markdown, with_advice
@@ -39,7 +41,9 @@ def pain_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pain_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(PAIN, request, initial=_pain_initial(request))
+    return sections.create(
+        PAIN, request, initial={**initial_day(request.GET, profile_for(request.user)), **_pain_initial(request)}
+    )
 
 
 def _pain_initial(request: HttpRequest) -> dict:
@@ -52,7 +56,7 @@ def _pain_initial(request: HttpRequest) -> dict:
         run = Run.objects.for_user(request.user).filter(pk=int(run_id)).first()
         if run is not None:
             initial["run"] = run.pk
-            initial["date"] = run.start.astimezone(profile_for(request.user).tz).date()
+            initial["date"] = local_date(run.start, profile_for(request.user).tz)
     return initial
 
 

@@ -91,7 +91,7 @@ def is_finite(value: float | None) -> bool:
 
 
 def duration_problems(duration_s: float) -> list[Problem]:
-    if not math.isfinite(duration_s):
+    if isinstance(duration_s, float) and not math.isfinite(duration_s):
         return [Problem("duration", "That time is not a number — check it.")]
     if duration_s < DURATION_MIN_S:
         return [Problem("duration", "That is shorter than a minute — check the time.")]

@@ -10,6 +10,7 @@ import pandas as pd
 from injuries.risk import Frames
 from injuries.risk import metrics as m
 
+from .localtime import local_date
 from .models import CrossTraining, Profile, Run
 
 WEEKS_SHOWN = 52
@@ -30,11 +31,11 @@ def weekly_totals(profile: Profile, today: dt.date) -> list[dict]:
     for start, distance in (
         Run.objects.for_user(profile.user).in_window(first, today, tz).values_list("start", "distance_m")
     ):
-        weeks[_monday(start.astimezone(tz).date())][0] += distance / 1000
+        weeks[_monday(local_date(start, tz))][0] += distance / 1000
     for start, seconds in (
         CrossTraining.objects.for_user(profile.user).in_window(first, today, tz).values_list("start", "duration_s")
     ):
-        weeks[_monday(start.astimezone(tz).date())][1] += seconds / 60
+        weeks[_monday(local_date(start, tz))][1] += seconds / 60
     return [{"week": w.isoformat(), "km": round(km, 1), "xt_min": round(xt)} for w, (km, xt) in weeks.items()]
 
 

@@ -39,6 +39,7 @@ MAX_ATTEMPTS = 3
 BATCH_SIZE = 200
 UNSUBSCRIBE_SALT = "runlog.digest.unsubscribe"
 UNVERIFIED = "email address not verified"
+ERROR = "error"  # an outcome: our code failed for this runner (not the mail server); the command exits 1
 
 
 # Who and when ------------------------------------------------------------------------------------
@@ -198,6 +199,34 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
     return out
 
 
+def build_contents_each(profiles: list[Profile], weeks: dict[int, dt.date]) -> tuple[dict[int, DigestContent], list]:
+    """`build_contents`, and if the batch fails, each runner alone: one runner's data that cannot be
+    assessed leaves out that runner (logged with the traceback, returned in the failures) and no one else."""
+    try:
+        return build_contents(profiles, weeks), []
+    except Exception:  # noqa: BLE001 — which runner broke the batch is found below, one by one
+        log.warning("digest batch of %d runners failed; building each alone", len(profiles), exc_info=True)
+    contents, failures = {}, []
+    for profile in profiles:
+        uid = profile.user_id
+        try:
+            contents.update(build_contents([profile], {uid: weeks[uid]}))
+        except Exception as exc:  # noqa: BLE001 — recorded for this runner; the others go on
+            log.exception("digest for user %s (week of %s) could not be built", uid, weeks[uid])
+            failures.append((profile, weeks[uid], f"{type(exc).__name__}: {exc}"[:1000]))
+    return contents, failures
+
+
+def record_error(user_id: int, week_start: dt.date, now: dt.datetime, error: str) -> bool:
+    """Mark a digest that our own code could not build as failed (unless another worker has it), so that
+    the operator sees it in the admin and it is not retried on every run."""
+    DigestDelivery.objects.get_or_create(user_id=user_id, week_start=week_start)
+    if not claim(user_id, week_start, now):
+        return False
+    _mark(user_id, week_start, DigestDelivery.Status.FAILED, last_error=error)
+    return True
+
+
 def _next_step(assessment: Assessment) -> str:
     codes = [f.code for f in assessment.flags]
     if "pain.red_flag" in codes:
@@ -295,7 +324,8 @@ def deliver(
     prior_attempts: int = 0,
     backoff: float | None = None,
 ) -> str:
-    """Claim, render, send with retries, mark. Returns the final status, or 'busy' if not ours to send.
+    """Claim, render, send with retries, mark. Returns the final status, 'busy' if not ours to send, or
+    'error' if the message could not be rendered (logged with the traceback, the delivery marked failed).
 
     `prior_attempts` are attempts already spent on this delivery by a worker that died mid-way.
     """
@@ -311,7 +341,12 @@ def deliver(
     if not content.has_something_to_say:
         _mark(user_id, week, DigestDelivery.Status.SKIPPED, last_error="no activity in the last 4 weeks")
         return DigestDelivery.Status.SKIPPED
-    message = render_digest(content)
+    try:
+        message = render_digest(content)
+    except Exception as exc:  # noqa: BLE001 — a bug or odd data for this runner must not stop the others
+        log.exception("digest to user %s could not be rendered", user_id)
+        _mark(user_id, week, DigestDelivery.Status.FAILED, last_error=f"{type(exc).__name__}: {exc}"[:1000])
+        return ERROR
     error = ""
     attempt = prior_attempts + 1
     while True:

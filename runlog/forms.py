@@ -10,11 +10,13 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.core import signing
+from django.http import Http404
 from django.utils import timezone
 
 from . import units as u
 from .accounts import address_in_use, send_password_reset
-from .bounds import HR_MAX, HR_MIN, SHOE_START_MAX_KM, duration_problems, run_problems
+from .bounds import DATE_MIN, HR_MAX, HR_MIN, SHOE_START_MAX_KM, date_problems, duration_problems, run_problems
+from .localtime import in_zone
 from .models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
 from .widgets import FastSelect
 
@@ -192,9 +194,32 @@ class DurationField(forms.CharField):
         return seconds
 
 
-def _not_in_future(day: dt.date | None, profile: Profile) -> None:
-    if day and day > profile.today():
-        raise forms.ValidationError("That date is in the future; log sessions once they have happened.")
+def check_date(day: dt.date | None, profile: Profile) -> dt.date | None:
+    """A date the runner entered, within the input bounds: 1970-01-01 to today in their own zone."""
+    if day is not None:
+        for problem in date_problems(day, profile.today()):
+            raise forms.ValidationError(problem.message)
+    return day
+
+
+def initial_day(query, profile: Profile) -> dict:
+    """The `?date=` of the calendar's "+ run" links as the form's initial date; an unreadable date, or
+    one the form would refuse, is not found (the calendar never links to one)."""
+    text = query.get("date")
+    if not text:
+        return {}
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise Http404("No such day.") from None
+    if date_problems(day, profile.today()):
+        raise Http404("Entries can be logged from 1970 to today.")
+    return {"date": day}
+
+
+def date_input() -> forms.DateInput:
+    """A date picker that starts at the earliest day the bounds accept; the server checks both ends."""
+    return forms.DateInput(attrs={"type": "date", "min": DATE_MIN.isoformat()})
 
 
 class LocalStartMixin:
@@ -212,7 +237,7 @@ class LocalStartMixin:
 
     def _initial_local(self, instance, profile: Profile) -> None:
         if instance is not None and instance.pk and instance.start:
-            local = instance.start.astimezone(profile.tz)
+            local = in_zone(instance.start, profile.tz)
             self.initial.setdefault("date", local.date())
             self.initial.setdefault("time", local.time().replace(second=0, microsecond=0))
         else:
@@ -224,7 +249,7 @@ class LocalStartMixin:
 class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=date_input())
     time = forms.TimeField(
         label="Start time",
         required=False,
@@ -275,9 +300,7 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
             self.initial.setdefault("shoe", profile.default_shoe_id)
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
-        _not_in_future(day, self.profile)
-        return day
+        return check_date(self.cleaned_data["date"], self.profile)
 
     def clean_elevation_gain_m(self):
         value = self.cleaned_data.get("elevation_gain_m")
@@ -320,7 +343,7 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
 class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "activity", "duration", "rpe")
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=date_input())
     time = forms.TimeField(
         label="Start time",
         required=False,
@@ -346,9 +369,7 @@ class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, f
             self.initial.setdefault("duration", self.instance.duration_s)
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
-        _not_in_future(day, self.profile)
-        return day
+        return check_date(self.cleaned_data["date"], self.profile)
 
     def clean(self):
         data = super().clean()
@@ -381,7 +402,7 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     class Meta:
         model = Shoe
         fields = ["name", "brand", "model", "support", "purchased_on"]
-        widgets = {"purchased_on": forms.DateInput(attrs={"type": "date"}), "support": FastSelect}
+        widgets = {"purchased_on": date_input(), "support": FastSelect}
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
@@ -393,9 +414,7 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         self.initial.setdefault("retire_distance", round(u.to_unit(self.instance.retire_at_m, unit), 1))
 
     def clean_purchased_on(self):
-        day = self.cleaned_data.get("purchased_on")
-        _not_in_future(day, self.profile)
-        return day
+        return check_date(self.cleaned_data.get("purchased_on"), self.profile)
 
     def clean(self):
         data = super().clean()

@@ -18,9 +18,19 @@ from injuries.models import PainReport
 from injuries.risk import WINDOW_DAYS, Frames
 from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, RUN_COLUMNS, SHOE_COLUMNS, frame
 
+from .localtime import local_date
 from .models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 
 PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day"]
+# The engine's frames hold days as datetime64[ns], 1677-09-22 to 2262-04-11. A stored day beyond (old
+# data, a restore: no form accepts one) is kept at the nearest end, which every rule reads the same way
+# as the real day: long ago, or not yet.
+ENGINE_FIRST_DAY = pd.Timestamp.min.ceil("D").date()
+ENGINE_LAST_DAY = pd.Timestamp.max.floor("D").date()
+
+
+def engine_day(day: dt.date | None) -> dt.date | None:
+    return None if day is None else min(max(day, ENGINE_FIRST_DAY), ENGINE_LAST_DAY)
 
 
 def load_frames(profile: Profile, on: dt.date) -> Frames:
@@ -52,7 +62,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
         .values("user_id", "start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up")
     ):
         uid = row.pop("user_id")
-        row["day"] = row.pop("start").astimezone(by_user[uid].tz).date()
+        row["day"] = local_date(row.pop("start"), by_user[uid].tz)
         runs[uid].append(row)
     for row in (
         CrossTraining.objects.filter(window)
@@ -60,7 +70,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
         .values("user_id", "start", "activity", "duration_s", "rpe")
     ):
         uid = row.pop("user_id")
-        row["day"] = row.pop("start").astimezone(by_user[uid].tz).date()
+        row["day"] = local_date(row.pop("start"), by_user[uid].tz)
         cross[uid].append(row)
     for row in (
         PainReport.objects.filter(user_id__in=ids, date__gte=first_day, date__lte=last_day)
@@ -89,9 +99,9 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
                 "name": row["name"],
                 "start_m": row["start_m"],
                 "retire_at_m": row["retire_at_m"],
-                "retired_on": row["retired_on"],
+                "retired_on": engine_day(row["retired_on"]),
                 "logged_m": row["logged_m"],
-                "last_run_day": row["last_run"].astimezone(tz).date() if row["last_run"] else None,
+                "last_run_day": engine_day(local_date(row["last_run"], tz)) if row["last_run"] else None,
             }
         )
     first_run = Run.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
@@ -137,7 +147,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     out = {}
     for uid in ids:
         starts_ = firsts.get(uid) or []
-        first = min(starts_).astimezone(by_user[uid].tz).date() if starts_ else None
+        first = engine_day(local_date(min(starts_), by_user[uid].tz)) if starts_ else None
         out[uid] = Frames(
             runs=part(run_frames, uid, "runs"),
             cross=part(cross_frames, uid, "cross"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .localtime import local_date
 from .models import CrossTraining, Profile, Run
 
 
@@ -46,7 +47,7 @@ def week_summary(user, profile: Profile, today: dt.date | None = None) -> WeekSu
     before = {"distance_m": 0.0, "duration_s": 0.0, "runs": 0, "xt_minutes": 0.0}
     run_days: set[dt.date] = set()
     for start, distance_m, duration_s in runs:
-        day = start.astimezone(tz).date()
+        day = local_date(start, tz)
         bucket = current if day >= first else before
         bucket["distance_m"] += distance_m
         bucket["duration_s"] += duration_s
@@ -54,7 +55,7 @@ def week_summary(user, profile: Profile, today: dt.date | None = None) -> WeekSu
         if day >= first:
             run_days.add(day)
     for start, duration_s in sessions:
-        day = start.astimezone(tz).date()
+        day = local_date(start, tz)
         (current if day >= first else before)["xt_minutes"] += duration_s / 60
     elapsed = (today - first).days + 1
     return WeekSummary(

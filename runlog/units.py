@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+# Longer than any time a runner writes; keeps the number work on absurd input cheap.
+MAX_DURATION_TEXT = 1000
 KM = 1000.0
 MILE = 1609.344
 
@@ -28,8 +31,12 @@ def parse_duration(text: str) -> int:
     text = (text or "").strip()
     if not text:
         raise ValueError("empty")
+    if len(text) > MAX_DURATION_TEXT:
+        raise ValueError("unreadable")
     if re.fullmatch(r"\d+(\.\d+)?", text):
-        return round(float(text) * 60)
+        # Decimal, not float: "400 nines" minutes is a (huge) whole number of seconds for the bounds to
+        # refuse, where a float would be infinite and could not be rounded.
+        return round(Decimal(text) * 60)
     match = _DURATION.match(text)
     if match:
         hours, minutes, seconds = match.groups()

@@ -30,6 +30,7 @@ from .forms import (
     RunForm,
     ShoeForm,
     SignupForm,
+    initial_day,
 )
 from .frames import load_frames
 from .models import CrossTraining, Profile, Run, Shoe, profile_for
@@ -162,7 +163,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def run_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(RUNS, request)
+    return sections.create(RUNS, request, initial=initial_day(request.GET, profile_for(request.user)))
 
 
 @login_required
@@ -241,7 +242,7 @@ def xt_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def xt_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(CROSS_TRAINING, request)
+    return sections.create(CROSS_TRAINING, request, initial=initial_day(request.GET, profile_for(request.user)))
 
 
 @login_required

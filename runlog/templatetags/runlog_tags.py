@@ -1,10 +1,17 @@
-"""Template filters that show stored metres and seconds in the runner's unit."""
+"""Template filters that show stored metres, seconds and moments in the runner's unit and time zone."""
 
 from django import template
 
 from runlog import units as u
+from runlog.localtime import for_template
 
 register = template.Library()
+
+
+@register.filter
+def local(moment):
+    """A stored moment in the runner's zone, safe for any stored value (see runlog.localtime)."""
+    return for_template(moment)
 
 
 @register.filter

@@ -1,11 +1,15 @@
-"""manage.py send_weekly_digests [--now ISO-DATETIME] [--dry-run] [--inline]: the digests that are due."""
+"""manage.py send_weekly_digests [--now ISO-DATETIME] [--dry-run] [--inline]: the digests that are due.
+
+With --inline, a runner whose digest cannot be built or rendered is logged with the traceback and
+marked failed; the others are sent, and the command exits non-zero at the end.
+"""
 
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from runlog.digest import build_contents, deliver_batch, due_profiles
+from runlog.digest import ERROR, build_contents_each, deliver_batch, due_profiles, record_error
 from runlog.jobs import send_digest
 
 
@@ -38,8 +42,13 @@ class Command(BaseCommand):
                     self.stdout.write(f"due: {profile.user.get_username()} (week of {weeks[profile.user_id]})")
                 continue
             if inline:
-                for status, count in deliver_batch(list(build_contents(profiles, weeks).values()), moment).items():
-                    outcomes[status] = outcomes.get(status, 0) + count
+                contents, failures = build_contents_each(profiles, weeks)
+                for profile, week, error in failures:
+                    if record_error(profile.user_id, week, moment, error):
+                        outcomes[ERROR] = outcomes.get(ERROR, 0) + 1
+                if contents:
+                    for status, count in deliver_batch(list(contents.values()), moment).items():
+                        outcomes[status] = outcomes.get(status, 0) + count
                 continue
             for profile in profiles:
                 send_digest.enqueue(profile.user_id, weeks[profile.user_id].isoformat())
@@ -49,5 +58,9 @@ class Command(BaseCommand):
         elif inline:
             parts = ", ".join(f"{count} {status}" for status, count in sorted(outcomes.items())) or "nothing to do"
             self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}: {parts}.")
+            if outcomes.get(ERROR):
+                raise CommandError(
+                    f"{outcomes[ERROR]} digest(s) could not be built or rendered; the log has the traceback of each."
+                )
         else:
             self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}: {queued} queued for the workers.")
