@@ -29,14 +29,15 @@ from injuries.models import PainReport
 from runlog.bounds import DATE_MIN
 from runlog.digest import preview, unsubscribe_token
 from runlog.models import CrossTraining, ImportBatch, Profile, Run, Shoe
-from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory
+from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, verified_email
 
 # Wednesday 25 November 2026, 12:00 UTC: Thursday 02:00 in Kiritimati, Wednesday 01:00 in Pago Pago.
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]
 # Routes that are not a page of the runner's log: the reset link needs a token from a mail, logging out
 # and the morning score only take a POST.
-NOT_PAGES = {"password_reset_confirm", "logout", "pain_morning"}
+# Not pages to walk: POST-only actions, and links whose token is made for them (tested with their views).
+NOT_PAGES = {"password_reset_confirm", "logout", "pain_morning", "email_resend", "email_confirm"}
 
 
 @pytest.fixture(autouse=True)
@@ -203,7 +204,7 @@ def test_the_extremes_the_forms_accept_are_shown_exported_and_sent_in_every_zone
     # The digest of the week holding today: previewed, then sent on the Monday after at 08:00 local time.
     monday = today + dt.timedelta(days=7 - today.weekday())
     send_at = dt.datetime.combine(monday, dt.time(8), tzinfo=zoneinfo.ZoneInfo(zone))
-    Profile.objects.filter(user=alice).update(digest_enabled=True, digest_weekday=0)
+    Profile.objects.filter(user=alice).update(digest_enabled=True, digest_weekday=0, **verified_email(alice))
     with time_machine.travel(send_at, tick=False):
         content, message = preview(Profile.objects.select_related("user").get(user=alice))
         assert content.week.runs == 2 and round(content.week.distance_m) == 350_100

@@ -12,7 +12,15 @@ from django.core.management import CommandError, call_command
 from runlog import digest
 from runlog.models import DigestDelivery, Profile
 from tests import mail_backends as mb
-from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
+from tests.factories import (
+    CrossTrainingFactory,
+    PainReportFactory,
+    RunFactory,
+    ShoeFactory,
+    UserFactory,
+    local,
+    verified_email,
+)
 
 # Monday 30 November 2026, 13:00 UTC: 08:00 in New York, 14:00 in Berlin; both runners' digest day.
 MONDAY = dt.datetime(2026, 11, 30, 13, 0, tzinfo=dt.UTC)
@@ -102,7 +110,10 @@ def test_the_admin_previews_the_digest_of_a_runner_with_a_run_of_year_1(alice, a
 
 def runner(username: str, tz: str):
     user = UserFactory(username=username)
-    Profile.objects.update_or_create(user=user, defaults={"timezone": tz, "digest_weekday": 0, "digest_enabled": True})
+    Profile.objects.update_or_create(
+        user=user,
+        defaults={"timezone": tz, "digest_weekday": 0, "digest_enabled": True, **verified_email(user)},
+    )
     for i in range(3):
         RunFactory(user=user, start=local(WEEK + dt.timedelta(days=i * 2), tz=tz), distance_m=10_000)
     return user
