@@ -8,11 +8,10 @@ from dataclasses import dataclass
 import markdown
 import nh3
 
+from injuries.assessment import load_frames
+from injuries.models import Advice
 from injuries.risk import Assessment, Flag, assess
-from runlog.frames import load_frames
-from runlog.models import Profile
-
-from .models import Advice
+from runlog.log.models import Profile
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "br", "hr"}
 

@@ -6,12 +6,11 @@ import datetime as dt
 
 from django import forms
 
-from runlog.forms import SplitFieldsMixin, VersionedFormMixin, check_date, date_input
-from runlog.localtime import in_zone
-from runlog.models import Profile, Run
-from runlog.widgets import FastSelect
-
-from .models import NRS_FIELDS, SYMPTOM_FIELDS, PainReport
+from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, PainReport
+from runlog.log.forms import SplitFieldsMixin, VersionedFormMixin, check_date, date_input
+from runlog.log.models import Profile, Run
+from runlog.site.localtime import in_zone
+from runlog.site.widgets import FastSelect
 
 NRS_CHOICES = [("", "—")] + [(i, str(i)) for i in range(11)]
 

@@ -6,15 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
-from runlog import sections
-from runlog.forms import initial_day
-from runlog.localtime import local_date
-from runlog.models import profile_for
-
-from .advice import assessment_for, render_markdown, with_advice
-from .forms import MorningScoreForm, PainReportForm
-from .models import Advice, PainReport
-from .risk import assess
+from injuries.advice import assessment_for, render_markdown, with_advice
+from injuries.forms import MorningScoreForm, PainReportForm
+from injuries.models import Advice, PainReport
+from injuries.risk import assess
+from runlog.log import crud as sections
+from runlog.log.forms import initial_day
+from runlog.log.models import profile_for
+from runlog.site.localtime import local_date
 
 
 def _pain_reports(user):
@@ -51,7 +50,7 @@ def _pain_initial(request: HttpRequest) -> dict:
     initial = {}
     run_id = request.GET.get("run", "")
     if run_id.isdigit():
-        from runlog.models import Run
+        from runlog.log.models import Run
 
         run = Run.objects.for_user(request.user).filter(pk=int(run_id)).first()
         if run is not None:
@@ -94,7 +93,7 @@ def risk_panel(request: HttpRequest) -> HttpResponse:
 def risk_context(request: HttpRequest, frames=None) -> dict:
     """The risk panel's context. `frames` is a callable that loads the runner's frames (at most once);
     the assessment is cached until the runner's log or date changes."""
-    from runlog.cache import get_or_compute
+    from runlog.log.versions import get_or_compute
 
     profile = profile_for(request.user)
     today = profile.today()

@@ -17,8 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from injuries.models import PainReport
-
-from .models import CrossTraining, Profile, Run, Shoe
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 DAYS = 182
 TZ = "Europe/Berlin"

@@ -1,477 +1,59 @@
-"""The training log: runner profiles, runs, shoes and cross-training, stored in metres and seconds."""
-
-from __future__ import annotations
-
-import datetime as dt
-import hashlib
-import secrets
-import zoneinfo
-from functools import lru_cache
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Q, Sum
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
-from django.utils import timezone
-
-KM = 1000.0
-MILE = 1609.344
-
-
-class Units(models.TextChoices):
-    KM = "km", "Kilometres"
-    MI = "mi", "Miles"
-
-
-class FootType(models.TextChoices):
-    UNKNOWN = "", "Not set"
-    NEUTRAL = "neutral", "Neutral"
-    OVERPRONATION = "overpronation", "Overpronation"
-    SUPINATION = "supination", "Supination"
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    GERMAN = "de", "Deutsch"
-    FRENCH = "fr", "Français"
-    SPANISH = "es", "Español"
-    DUTCH = "nl", "Nederlands"
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
-
-
-class RunKind(models.TextChoices):
-    EASY = "easy", "Easy"
-    LONG = "long", "Long"
-    TEMPO = "tempo", "Tempo"
-    INTERVALS = "intervals", "Intervals"
-    RACE = "race", "Race"
-    RECOVERY = "recovery", "Recovery"
-
-
-class Surface(models.TextChoices):
-    UNKNOWN = "", "Not set"
-    ROAD = "road", "Road"
-    TRAIL = "trail", "Trail"
-    TRACK = "track", "Track"
-    TREADMILL = "treadmill", "Treadmill"
-    GRASS = "grass", "Grass"
-    MIXED = "mixed", "Mixed"
-
-
-class Source(models.TextChoices):
-    MANUAL = "manual", "Manual"
-    FILE = "file", "File"
-    STRAVA = "strava", "Strava"
-    GARMIN = "garmin", "Garmin"
-
-
-class ShoeSupport(models.TextChoices):
-    NEUTRAL = "neutral", "Neutral"
-    STABILITY = "stability", "Stability"
-    MOTION_CONTROL = "motion_control", "Motion control"
-
-
-class Activity(models.TextChoices):
-    CYCLING = "cycling", "Cycling"
-    SWIMMING = "swimming", "Swimming"
-    YOGA = "yoga", "Yoga"
-    STRENGTH = "strength", "Strength"
-    WALKING = "walking", "Walking"
-    ELLIPTICAL = "elliptical", "Elliptical"
-    OTHER = "other", "Other"
-
-
-@lru_cache(maxsize=1)
-def timezone_names() -> list[str]:
-    return sorted(zoneinfo.available_timezones())
-
-
-def validate_timezone(value: str) -> None:
-    if value not in set(timezone_names()):
-        raise ValidationError(f"“{value}” is not a time zone we know (try e.g. Europe/Berlin).")
-
-
-def new_log_version() -> int:
-    """A fresh random log version. Random rather than counted: the cache outlives a process (it is on disk
-    or in Redis), and after restoring a backup, or for a user id used again, a counter would repeat a
-    version whose cached values describe another log."""
-    return secrets.randbelow(2**31 - 2) + 1
-
-
-class Profile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    units = models.CharField(max_length=2, choices=Units.choices, default=Units.KM)
-    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
-    digest_enabled = models.BooleanField("weekly digest", default=True)
-    digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
-    foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
-    default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
-    # Replaced on every change to the runner's log; cached assessments are keyed by it.
-    log_version = models.PositiveIntegerField(default=new_log_version, editable=False)
-    # The address a verification link was opened for, and when: the current email is verified only while
-    # it is still that address (an admin changing the email in the admin makes it unverified again).
-    verified_email = models.EmailField(blank=True, editable=False)
-    email_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # The one outstanding email link (verify the current address, or change to a new one): the address it
-    # confirms and a random nonce the signed link carries. A new link replaces it; using it clears it.
-    email_link_address = models.EmailField(blank=True, editable=False)
-    email_link_nonce = models.CharField(max_length=64, blank=True, editable=False)
-
-    def __str__(self) -> str:
-        return f"Profile of {self.user}"
-
-    @property
-    def tz(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.timezone)
-
-    def today(self) -> dt.date:
-        return timezone.now().astimezone(self.tz).date()
-
-    @property
-    def email_verified(self) -> bool:
-        """Whether the runner's current email address is one they proved they receive mail at."""
-        email = self.user.email
-        return bool(email) and self.email_verified_at is not None and self.verified_email == email
-
-    @property
-    def pending_email(self) -> str:
-        """A new address waiting for its confirmation link to be opened, or ""."""
-        address = self.email_link_address
-        return address if self.email_link_nonce and address and address != self.user.email else ""
-
-    @property
-    def unit_m(self) -> float:
-        return MILE if self.units == Units.MI else KM
-
-
-def profile_for(user) -> Profile:
-    """The runner's profile, created with defaults the first time it is needed."""
-    try:
-        return user.profile
-    except Profile.DoesNotExist:
-        profile, _ = Profile.objects.get_or_create(user=user)
-        user.profile = profile
-        return profile
-
-
-def local_day_bounds(first: dt.date, last: dt.date, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
-    """Aware datetimes covering the local dates first..last inclusive (DST-safe)."""
-    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
-    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-    return start, end
-
-
-class ImportBatch(models.Model):
-    """One upload or command-line import: its progress, its per-file report, and what it created."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        RUNNING = "running", "Importing"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"  # only batches from before imports always finished
-        UNDONE = "undone", "Undone"
-
-    WAITING = (Status.PENDING, Status.RUNNING)
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches")
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    label = models.CharField(max_length=200, blank=True)
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
-    total_files = models.PositiveIntegerField(default=0)
-    done_files = models.PositiveIntegerField(default=0)
-    report = models.JSONField(default=list, blank=True)  # [{"name", "created", "duplicates", "rejected": [...]}]
-    dry_run = models.BooleanField(default=False)
-    # The worker holding a running batch renews its lease as it commits; a lease not renewed for
-    # IMPORT_STALE_SECONDS belongs to a worker that died, and the batch is queued again.
-    lease = models.CharField(max_length=32, blank=True, editable=False)
-    heartbeat_at = models.DateTimeField(null=True, blank=True, default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name_plural = "import batches"
-        indexes = [models.Index(fields=["status", "heartbeat_at"], name="importbatch_status_heartbeat")]
-
-    def __str__(self) -> str:
-        return f"Import {self.pk} by {self.user} ({self.get_status_display().lower()})"
-
-    @property
-    def progress(self) -> int:
-        return round(100 * self.done_files / self.total_files) if self.total_files else 0
-
-    @property
-    def is_waiting(self) -> bool:
-        return self.status in self.WAITING
-
-    @property
-    def can_be_undone(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    def totals(self) -> dict:
-        return {
-            "created": sum(f.get("created", 0) for f in self.report),
-            "duplicates": sum(f.get("duplicates", 0) for f in self.report),
-            "rejected": sum(len(f.get("rejected", [])) for f in self.report),
-        }
-
-
-def upload_path(user_id: int) -> str:
-    """Stored under the runner's id with a random name: the runner's file name is only a label."""
-    return f"imports/{user_id}/{secrets.token_hex(16)}.upload"
-
-
-def import_file_path(instance: ImportFile, filename: str) -> str:
-    return upload_path(instance.batch.user_id)
-
-
-class ImportFile(models.Model):
-    """An uploaded file waiting for the background import, kept in storage until it has been read."""
-
-    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
-    name = models.CharField(max_length=255)
-    size = models.PositiveBigIntegerField(default=0)
-    stored = models.FileField(upload_to=import_file_path, max_length=200, blank=True)
-    # Files (or archive entries) already imported: saved in the same transaction as what they
-    # created, so a resumed import starts after them and nothing is imported twice.
-    items_done = models.PositiveIntegerField(default=0)
-    done = models.BooleanField(default=False)
-    # A resumed import that stops again on the same item gives up on that item (it kills workers).
-    stopped_at_item = models.IntegerField(null=True, blank=True)
-    stops = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@receiver(post_delete, sender=ImportFile)
-def delete_stored_upload(sender, instance: ImportFile, **kwargs) -> None:
-    """A deleted row (its batch, its runner) takes its stored file along, once the deletion is committed."""
-    if instance.stored.name:
-        storage, name = instance.stored.storage, instance.stored.name
-        transaction.on_commit(lambda: storage.delete(name))
-
-
-class OwnedQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
-class SessionQuerySet(OwnedQuerySet):
-    def in_window(self, first: dt.date, last: dt.date, tz: dt.tzinfo):
-        start, end = local_day_bounds(first, last, tz)
-        return self.filter(start__gte=start, start__lt=end)
-
-
-class ShoeQuerySet(OwnedQuerySet):
-    def active(self):
-        return self.filter(retired_on__isnull=True)
-
-    def with_distance(self):
-        """Annotate logged_m (runs tagged with the shoe) in the same query."""
-        return self.annotate(logged_m=Sum("runs__distance_m", default=0.0))
-
-
-class Shoe(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shoes")
-    name = models.CharField(max_length=80)
-    brand = models.CharField(max_length=60, blank=True)
-    model = models.CharField(max_length=60, blank=True)
-    support = models.CharField(max_length=16, choices=ShoeSupport.choices, default=ShoeSupport.NEUTRAL)
-    purchased_on = models.DateField(null=True, blank=True)
-    start_m = models.FloatField("starting distance (m)", default=0.0)
-    retire_at_m = models.FloatField("retirement distance (m)", default=800 * KM)
-    retired_on = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    import_batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="shoes", editable=False
-    )
-
-    objects = ShoeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["retired_on", "name"]
-        constraints = [
-            models.CheckConstraint(condition=Q(start_m__gte=0), name="shoe_start_nonnegative"),
-            models.CheckConstraint(condition=Q(retire_at_m__gt=0), name="shoe_retire_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def is_retired(self) -> bool:
-        return self.retired_on is not None
-
-    def total_m(self) -> float:
-        """Starting distance plus tagged runs; uses the annotation when the queryset has it."""
-        logged = getattr(self, "logged_m", None)
-        if logged is None:
-            logged = self.runs.aggregate(total=Sum("distance_m", default=0.0))["total"]
-        return self.start_m + logged
-
-    def wear_fraction(self) -> float:
-        return self.total_m() / self.retire_at_m if self.retire_at_m else 0.0
-
-    def wear_state(self) -> str:
-        frac = self.wear_fraction()
-        if frac >= 1.0:
-            return "high"
-        if frac >= 0.6:
-            return "caution"
-        return "ok"
-
-
-def fingerprint_for(start: dt.datetime, distance_m: float | None, kind: str) -> str:
-    """Coarse identity of an activity: the minute it started, its kind and its distance to 100 m."""
-    minute = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M")
-    distance = "-" if distance_m is None else str(round(distance_m / 100))
-    return hashlib.sha1(f"{minute}|{kind}|{distance}".encode()).hexdigest()[:20]
-
-
-class Run(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runs")
-    start = models.DateTimeField(db_index=True)
-    distance_m = models.FloatField()
-    duration_s = models.PositiveIntegerField()
-    kind = models.CharField(max_length=12, choices=RunKind.choices, default=RunKind.EASY)
-    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True)
-    shoe = models.ForeignKey(Shoe, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs")
-    warm_up = models.BooleanField("warm-up done", default=False)
-    surface = models.CharField(max_length=12, choices=Surface.choices, blank=True, default="")
-    avg_hr = models.PositiveSmallIntegerField("average heart rate", null=True, blank=True)
-    max_hr = models.PositiveSmallIntegerField("maximum heart rate", null=True, blank=True)
-    avg_cadence_spm = models.FloatField("average step rate (steps/min)", null=True, blank=True)
-    elapsed_s = models.PositiveIntegerField(
-        "elapsed time (s)",
-        null=True,
-        blank=True,
-        help_text="Start to finish, pauses included; duration is moving time.",
-    )
-    elevation_gain_m = models.FloatField(null=True, blank=True)
-    plan_session = models.BooleanField("return-to-run plan session", default=False)
-    notes = models.TextField(blank=True)
-    source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
-    source_id = models.CharField(max_length=80, blank=True)
-    fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    import_batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs", editable=False
-    )
-
-    objects = SessionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-start", "-id"]
-        indexes = [models.Index(fields=["user", "start"])]
-        constraints = [
-            models.CheckConstraint(condition=Q(distance_m__gt=0), name="run_distance_positive"),
-            models.CheckConstraint(condition=Q(duration_s__gt=0), name="run_duration_positive"),
-            models.CheckConstraint(condition=Q(rpe__lte=10), name="run_rpe_max_10"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.distance_m / KM:.1f} km {self.get_kind_display().lower()} on {self.start:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs):
-        self.fingerprint = fingerprint_for(self.start, self.distance_m, "run")
-        super().save(*args, **kwargs)
-
-    @property
-    def pace_s_per_km(self) -> float:
-        return self.duration_s / (self.distance_m / KM)
-
-
-class CrossTraining(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cross_training")
-    start = models.DateTimeField(db_index=True)
-    activity = models.CharField(max_length=12, choices=Activity.choices, default=Activity.CYCLING)
-    duration_s = models.PositiveIntegerField()
-    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True)
-    distance_m = models.FloatField(null=True, blank=True)
-    notes = models.TextField(blank=True)
-    source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
-    source_id = models.CharField(max_length=80, blank=True)
-    fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    import_batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="cross_training", editable=False
-    )
-
-    objects = SessionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-start", "-id"]
-        verbose_name = "cross-training session"
-        verbose_name_plural = "cross-training sessions"
-        indexes = [models.Index(fields=["user", "start"])]
-        constraints = [
-            models.CheckConstraint(condition=Q(duration_s__gt=0), name="xt_duration_positive"),
-            models.CheckConstraint(condition=Q(rpe__lte=10), name="xt_rpe_max_10"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_activity_display()} {self.duration_s // 60} min on {self.start:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs):
-        self.fingerprint = fingerprint_for(self.start, self.distance_m, self.activity)
-        super().save(*args, **kwargs)
-
-
-class DigestDelivery(models.Model):
-    """The weekly digest of one runner for one week: claimed before sending, so it goes out once."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests")
-    week_start = models.DateField(help_text="Monday of the week the digest covers (runner's time zone).")
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    lease_until = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-week_start", "user_id"]
-        verbose_name_plural = "digest deliveries"
-        constraints = [models.UniqueConstraint(fields=["user", "week_start"], name="one_digest_per_runner_week")]
-
-    def __str__(self) -> str:
-        return f"Digest for {self.user} week of {self.week_start} ({self.status})"
-
-
-class FormSubmission(models.Model):
-    """The one-time token of a create form, stored with the entry it created in the same transaction: the
-    same form posted again (a double tap, a retry after a lost answer) finds it and creates nothing."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    token = models.UUIDField()
-    model = models.CharField(max_length=100, help_text='The created entry\'s model, as "runlog.run".')
-    object_pk = models.BigIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "token"], name="one_entry_per_form_token")]
-
-    def __str__(self) -> str:
-        return f"{self.model} {self.object_pk} from form {self.token}"
+"""The "runlog" app's models, gathered from its feature packages (the migrations refer to this module)."""
+
+from runlog.digest.models import DigestDelivery
+from runlog.imports.models import ImportBatch, ImportFile, delete_stored_upload, import_file_path, upload_path
+from runlog.log.models import (
+    KM,
+    MILE,
+    Activity,
+    CrossTraining,
+    FootType,
+    Language,
+    Profile,
+    Run,
+    RunKind,
+    Shoe,
+    ShoeSupport,
+    Source,
+    Surface,
+    Units,
+    Weekday,
+    fingerprint_for,
+    local_day_bounds,
+    new_log_version,
+    profile_for,
+    timezone_names,
+    validate_timezone,
+)
+from runlog.site.models import FormSubmission
+
+__all__ = [
+    "KM",
+    "MILE",
+    "Activity",
+    "CrossTraining",
+    "DigestDelivery",
+    "FootType",
+    "FormSubmission",
+    "ImportBatch",
+    "ImportFile",
+    "Language",
+    "Profile",
+    "Run",
+    "RunKind",
+    "Shoe",
+    "ShoeSupport",
+    "Source",
+    "Surface",
+    "Units",
+    "Weekday",
+    "delete_stored_upload",
+    "fingerprint_for",
+    "import_file_path",
+    "local_day_bounds",
+    "new_log_version",
+    "profile_for",
+    "timezone_names",
+    "upload_path",
+    "validate_timezone",
+]

@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "runlog.middleware.RunnerTimezoneMiddleware",
+    "runlog.log.middleware.RunnerTimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -107,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "runlog.context_processors.units",
+                "runlog.log.context_processors.units",
             ],
         },
     },
@@ -116,7 +116,7 @@ TEMPLATES = [
 # Form fields render through Django's own Jinja2 copies of its form templates: the same markup, a
 # third of the time (a quick-log form is a dozen field groups on every dashboard and list page). The
 # admin's widgets exist only as Django templates; the renderer falls back to those.
-FORM_RENDERER = "runlog.renderers.JinjaFirstRenderer"
+FORM_RENDERER = "runlog.site.renderers.JinjaFirstRenderer"
 
 # SQLite (WAL) out of the box; DATABASE_URL switches to PostgreSQL.
 SQLITE_OPTIONS = {
@@ -175,13 +175,13 @@ def cache_config(url: str | None, testing: bool) -> dict:
         if testing:
             return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
         return {
-            "BACKEND": "runlog.diskcache.SampledCullFileCache",
+            "BACKEND": "runlog.site.diskcache.SampledCullFileCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": options,
         }
     scheme, _, rest = url.partition("://")
     if scheme == "file" and rest.startswith("/"):
-        return {"BACKEND": "runlog.diskcache.SampledCullFileCache", "LOCATION": rest, "OPTIONS": options}
+        return {"BACKEND": "runlog.site.diskcache.SampledCullFileCache", "LOCATION": rest, "OPTIONS": options}
     if scheme == "locmem" and not rest:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": options}
     if scheme == "dummy" and not rest:
@@ -254,7 +254,7 @@ AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
-CSRF_FAILURE_VIEW = "runlog.security.csrf_failure"
+CSRF_FAILURE_VIEW = "runlog.site.security.csrf_failure"
 # Sign-up, password-reset and email-link requests: at most N per IP address and M per email address (for
 # email links: per account) in each window, then 429 with a page saying when to try again.
 ACCOUNT_THROTTLE_WINDOW = env_int("THROTTLE_WINDOW_MINUTES", 60) * 60

@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import calendar_view, views, views_digest, views_io
+from runlog.dashboard import calendar as calendar_view
+from runlog.digest import views as views_digest
+from runlog.imports import views as views_io
+from runlog.log import views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 
 from injuries.models import PainReport
 from injuries.risk import Frames
-from runlog.models import CrossTraining, ImportBatch, Profile, Run, Shoe
+from runlog.imports.models import ImportBatch
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 
 class UserFactory(factory.django.DjangoModelFactory):

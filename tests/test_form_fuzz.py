@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from injuries.forms import MorningScoreForm, PainReportForm
-from runlog.forms import CrossTrainingForm, ProfileForm, RunForm, ShoeForm, SignupForm
+from runlog.log.forms import CrossTrainingForm, ProfileForm, RunForm, ShoeForm, SignupForm
 from tests.factories import PainReportFactory, ProfileFactory, UserFactory
 
 values = st.one_of(

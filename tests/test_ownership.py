@@ -10,7 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, ImportBatch, Run, Shoe
+from runlog.imports.models import ImportBatch
+from runlog.log.models import CrossTraining, Run, Shoe
 from tests.factories import CrossTrainingFactory, ImportBatchFactory, PainReportFactory, RunFactory, ShoeFactory
 
 # Routes whose parameter is not a runner's object: public advice slugs and signed tokens (password reset,

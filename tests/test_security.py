@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, Run, Shoe
+from runlog.log.models import CrossTraining, Run, Shoe
 from tests.conftest import PASSWORD
 from tests.factories import PainReportFactory, RunFactory, ShoeFactory, UserFactory
 
@@ -201,8 +201,8 @@ def alice_log(alice):
 
 
 def concrete_paths(alice, log):
-    from runlog.digest import unsubscribe_token
-    from runlog.models import ImportBatch
+    from runlog.digest.weekly import unsubscribe_token
+    from runlog.imports.models import ImportBatch
 
     batch = ImportBatch.objects.create(user=alice, status="done")
     values = {"pk": None, "slug": "pain-red-flag", "token": unsubscribe_token(alice), "day": "2026-11-20"}

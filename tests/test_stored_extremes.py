@@ -26,9 +26,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from injuries.models import PainReport
-from runlog.bounds import DATE_MIN
-from runlog.digest import preview, unsubscribe_token
-from runlog.models import CrossTraining, ImportBatch, Profile, Run, Shoe
+from runlog.digest.weekly import preview, unsubscribe_token
+from runlog.imports.models import ImportBatch
+from runlog.log.bounds import DATE_MIN
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, verified_email
 
 # Wednesday 25 November 2026, 12:00 UTC: Thursday 02:00 in Kiritimati, Wednesday 01:00 in Pago Pago.

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from runlog.submissions import TOKEN_FIELD, new_token
+from runlog.site.submissions import TOKEN_FIELD, new_token
 
 register = template.Library()
 

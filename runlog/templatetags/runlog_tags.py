@@ -2,8 +2,8 @@
 
 from django import template
 
-from runlog import units as u
-from runlog.localtime import for_template
+from runlog.log import units as u
+from runlog.site.localtime import for_template
 
 register = template.Library()
 
@@ -59,6 +59,6 @@ def km_to(km, unit="km"):
 def cached_form_fields(form):
     """An empty quick-log form's fields from the cache (see runlog.entries.blank_form_fields), or "" when
     the template must render them."""
-    from runlog.entries import blank_form_fields
+    from runlog.log.entry_cache import blank_form_fields
 
     return blank_form_fields(form) or ""

@@ -7,7 +7,7 @@ import zoneinfo
 import pytest
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, Profile, Run, Shoe
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import UserFactory
 
 TODAY = dt.date(2026, 11, 25)

@@ -37,8 +37,8 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402 (after django.setup())
 from django.core.management import call_command  # noqa: E402
 
-from runlog.importers import Upload, import_files  # noqa: E402
-from runlog.models import Profile  # noqa: E402
+from runlog.imports.files import Upload, import_files  # noqa: E402
+from runlog.log.models import Profile  # noqa: E402
 
 
 def _track(limit: int, point) -> bytes:

@@ -13,8 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from injuries.advice import assessment_for
+from injuries.assessment import load_frames
 from injuries.risk import assess
-from runlog.frames import load_frames
 
 from .conftest import TODAY
 

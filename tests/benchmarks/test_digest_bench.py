@@ -18,7 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
-from runlog.models import CrossTraining, DigestDelivery, Profile, Run
+from runlog.digest.models import DigestDelivery
+from runlog.log.models import CrossTraining, Profile, Run
 from tests.runlog.test_digest_smtp import Handler, free_port
 from tests.runlog.test_worker import run_db_workers
 

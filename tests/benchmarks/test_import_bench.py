@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from runlog.importers import Upload, import_files
-from runlog.models import Profile, Run
+from runlog.imports.files import Upload, import_files
+from runlog.log.models import Profile, Run
 from tests.factories import UserFactory
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"

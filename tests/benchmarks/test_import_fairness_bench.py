@@ -15,7 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from runlog.models import ImportBatch
+from runlog.imports.models import ImportBatch
 from tests.factories import ProfileFactory, UserFactory
 from tests.runlog.import_files import FIRST_RUN, gpx_archive, gpx_run
 from tests.runlog.test_import_workers import DATABASE_TASKS, start_worker, wait_for

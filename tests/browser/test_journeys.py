@@ -9,7 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from injuries.models import PainReport
-from runlog.models import Run, Shoe
+from runlog.log.models import Run, Shoe
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a-long-enough-passphrase"

@@ -49,9 +49,9 @@ def main() -> int:
 
     from injuries.forms import PainReportForm
     from injuries.models import PainReport
-    from runlog.forms import ProfileForm, RunForm
-    from runlog.models import Profile, Run, Shoe
-    from runlog.renderers import JinjaFirstRenderer
+    from runlog.log.forms import ProfileForm, RunForm
+    from runlog.log.models import Profile, Run, Shoe
+    from runlog.site.renderers import JinjaFirstRenderer
 
     # The pain form's body map links its script; no collectstatic manifest is needed to time forms.
     override_settings(

@@ -10,9 +10,9 @@ import time_machine
 from django.core.management import CommandError, call_command
 
 from injuries.models import PainReport
-from runlog.importers import Upload, import_files
-from runlog.importers.account_json import export_document
-from runlog.models import CrossTraining, Profile, Run, Shoe
+from runlog.imports.account_json import export_document
+from runlog.imports.files import Upload, import_files
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import UserFactory
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=dt.UTC)

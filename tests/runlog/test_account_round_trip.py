@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, Side
-from runlog import bounds
-from runlog.importers import Upload, import_files
-from runlog.importers.account_json import export_document, write_archive
-from runlog.importers.account_schema import CROSS_TRAINING_MAX_KM
-from runlog.models import (
+from runlog.imports.account_json import export_document, write_archive
+from runlog.imports.account_schema import CROSS_TRAINING_MAX_KM
+from runlog.imports.files import Upload, import_files
+from runlog.log import bounds
+from runlog.log.models import (
     Activity,
     CrossTraining,
     FootType,

@@ -15,8 +15,10 @@ from django.core.management import call_command
 from django.test import Client
 
 from injuries.models import PainReport
-from runlog.cache import KINDS, key
-from runlog.models import CrossTraining, DigestDelivery, ImportBatch, ImportFile, Profile, Run, Shoe
+from runlog.digest.models import DigestDelivery
+from runlog.imports.models import ImportBatch, ImportFile
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
+from runlog.log.versions import KINDS, key
 from tests.conftest import PASSWORD
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
 from tests.runlog.conftest import NOW
@@ -397,7 +399,7 @@ def test_an_admin_deleting_a_user_clears_their_cache_entries_and_login_records(a
 def test_entries_cached_in_both_units_and_either_date_go_too(alice):
     from django.core.cache import cache
 
-    from runlog.cache import forget
+    from runlog.log.versions import forget
 
     profile = Profile.objects.get(user=alice)
     today = profile.today()
@@ -415,8 +417,8 @@ def test_entries_cached_in_both_units_and_either_date_go_too(alice):
 
 
 def test_a_queued_mail_for_a_deleted_account_is_dropped_quietly(alice):
-    from runlog.accounts import send_email_change_notice, send_email_link
-    from runlog.digest import deliver_for_user
+    from runlog.digest.weekly import deliver_for_user
+    from runlog.log.accounts import send_email_change_notice, send_email_link
 
     user_id = alice.pk
     alice.delete()

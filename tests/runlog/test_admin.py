@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from injuries.models import Advice
-from runlog.models import DigestDelivery
+from runlog.digest.models import DigestDelivery
 from tests.factories import (
     CrossTrainingFactory,
     ImportBatchFactory,
@@ -29,7 +29,7 @@ def _task_result(alice):
     return DBTaskResult.objects.create(
         enqueued_at=now,
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="runlog.jobs.run_import",
+        task_path="runlog.imports.tasks.run_import",
         backend_name="default",
         run_after=now,
         exception_class_path="",

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from runlog.models import Profile
+from runlog.log.models import Profile
 from tests.factories import PainReportFactory, RunFactory, local
 from tests.runlog.conftest import NOW
 
@@ -51,7 +51,7 @@ def test_a_new_day_is_a_new_assessment(alice_client, alice):
 def test_imports_bump_the_version(alice):
     from pathlib import Path
 
-    from runlog.importers import Upload, import_files
+    from runlog.imports.files import Upload, import_files
 
     testdata = Path(__file__).resolve().parents[3] / "shared" / "testdata"
     if not testdata.is_dir():

@@ -6,9 +6,9 @@ import json
 import pytest
 import time_machine
 
+from injuries.assessment import load_frames
 from injuries.models import PainReport
-from runlog.dashboard import chart_data
-from runlog.frames import load_frames
+from runlog.dashboard.charts import chart_data
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, local
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)  # Wednesday

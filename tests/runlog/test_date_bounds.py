@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, Profile, Run, Shoe
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 # Wednesday 25 November 2026, 12:00 UTC: already Thursday 26 in Kiritimati (UTC+14), still Wednesday
 # 01:00 in Pago Pago (UTC-11).

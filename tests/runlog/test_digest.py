@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from runlog.digest import build_contents, due_filter, due_profiles, unsubscribe_token, week_covered
-from runlog.models import DigestDelivery, Profile
+from runlog.digest.models import DigestDelivery
+from runlog.digest.weekly import build_contents, due_filter, due_profiles, unsubscribe_token, week_covered
+from runlog.log.models import Profile
 from tests import mail_backends as mb
 from tests.factories import PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
 
@@ -117,7 +118,7 @@ def test_the_message_is_multipart_with_no_remote_images_and_unsubscribe_headers(
 
 def test_nothing_to_say_means_no_email_and_the_decision_is_recorded(db):
     runner("idle", runs=0)
-    from runlog.models import Run
+    from runlog.log.models import Run
 
     Run.objects.filter(user__username="idle").delete()
 

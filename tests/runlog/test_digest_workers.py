@@ -8,7 +8,7 @@ import time_machine
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 
-from runlog.models import DigestDelivery
+from runlog.digest.models import DigestDelivery
 from tests.runlog.test_digest import MONDAY_8_BERLIN, runner
 from tests.runlog.test_digest_smtp import Handler, free_port
 from tests.runlog.test_worker import run_db_workers

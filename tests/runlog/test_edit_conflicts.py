@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, Profile, Run, Shoe
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
 from tests.runlog.conftest import NOW
 from tests.runlog.test_admin import posted_back

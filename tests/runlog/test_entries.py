@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from injuries.models import PainReport
-from runlog.models import Profile, Run, Shoe
+from runlog.log.models import Profile, Run, Shoe
 from tests.factories import PainReportFactory, RunFactory, ShoeFactory, local
 from tests.runlog.conftest import NOW
 

@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.db import connection
 
-from runlog.models import CrossTraining, Profile, Run
+from runlog.log.models import CrossTraining, Profile, Run
 from tests.factories import CrossTrainingFactory, RunFactory, ShoeFactory
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

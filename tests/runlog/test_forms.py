@@ -6,8 +6,8 @@ import pytest
 import time_machine
 
 from injuries.forms import PainReportForm
-from runlog.forms import CrossTrainingForm, RunForm, ShoeForm
-from runlog.models import Profile
+from runlog.log.forms import CrossTrainingForm, RunForm, ShoeForm
+from runlog.log.models import Profile
 from tests.factories import ShoeFactory
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

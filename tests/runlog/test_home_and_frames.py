@@ -7,8 +7,8 @@ import pytest
 import time_machine
 
 from injuries.advice import assessment_for
-from runlog.frames import load_frames
-from runlog.models import CrossTraining, Profile, Run
+from injuries.assessment import load_frames
+from runlog.log.models import CrossTraining, Profile, Run
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

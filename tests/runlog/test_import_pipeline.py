@@ -13,9 +13,11 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from runlog import importers, jobs
-from runlog.importers import UNREADABLE
-from runlog.models import ImportBatch, ImportFile, Run
+from runlog.imports import files as importers
+from runlog.imports import tasks as jobs
+from runlog.imports.files import UNREADABLE
+from runlog.imports.models import ImportBatch, ImportFile
+from runlog.log.models import Run
 from tests.factories import ImportBatchFactory, RunFactory
 from tests.runlog.import_files import FIRST_RUN, gpx_archive, gpx_run
 

@@ -11,7 +11,8 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from runlog.models import CrossTraining, ImportBatch, Run, Shoe
+from runlog.imports.models import ImportBatch
+from runlog.log.models import CrossTraining, Run, Shoe
 from tests.factories import RunFactory, ShoeFactory, local
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"

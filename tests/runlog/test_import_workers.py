@@ -13,7 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from runlog.models import ImportBatch, ImportFile, Run
+from runlog.imports.models import ImportBatch, ImportFile
+from runlog.log.models import Run
 from tests.runlog.import_files import FIRST_RUN, gpx_archive, gpx_run
 from tests.runlog.test_worker import ROOT, run_db_workers, worker_environment
 

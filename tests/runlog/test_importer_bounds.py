@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from runlog.importers import Upload, import_files, parse_activity_file
-from runlog.importers.base import ImportRejected
-from runlog.importers.csvfiles import decode_csv, parse_garmin_csv, parse_strava_csv
-from runlog.models import Profile, Run
+from runlog.imports.files import Upload, import_files, parse_activity_file
+from runlog.imports.parsers.base import ImportRejected
+from runlog.imports.parsers.csv import decode_csv, parse_garmin_csv, parse_strava_csv
+from runlog.log.models import Profile, Run
 from tests.runlog.activity_files import START, gpx, running_session, strava, tcx
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"

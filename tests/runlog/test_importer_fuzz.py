@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from runlog.importers import parse_activity_file
-from runlog.importers.account_json import parse as parse_account
-from runlog.importers.base import EARLIEST_START, LATEST_START_AHEAD, ImportRejected
-from runlog.importers.csvfiles import parse_garmin_csv, parse_strava_csv
-from runlog.importers.fit import parse_fit
+from runlog.imports.account_json import parse as parse_account
+from runlog.imports.files import parse_activity_file
+from runlog.imports.parsers.base import EARLIEST_START, LATEST_START_AHEAD, ImportRejected
+from runlog.imports.parsers.csv import parse_garmin_csv, parse_strava_csv
+from runlog.imports.parsers.fit import parse_fit
 from tests.runlog.activity_files import START, running_session
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"

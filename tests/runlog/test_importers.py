@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from runlog.importers import Upload, finish_batch, import_files, parse_activity_file
-from runlog.importers.base import ImportRejected
-from runlog.importers.csvfiles import parse_garmin_csv, parse_strava_csv
-from runlog.models import CrossTraining, ImportBatch, Run, Shoe
+from runlog.imports.files import Upload, finish_batch, import_files, parse_activity_file
+from runlog.imports.models import ImportBatch
+from runlog.imports.parsers.base import ImportRejected
+from runlog.imports.parsers.csv import parse_garmin_csv, parse_strava_csv
+from runlog.log.models import CrossTraining, Run, Shoe
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 pytestmark = pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdata is not beside the project")

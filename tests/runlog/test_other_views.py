@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 
-from runlog.models import CrossTraining, Profile, Shoe
+from runlog.log.models import CrossTraining, Profile, Shoe
 from tests.factories import RunFactory, ShoeFactory, local
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

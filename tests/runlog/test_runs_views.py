@@ -6,7 +6,7 @@ import json
 import pytest
 import time_machine
 
-from runlog.models import Run
+from runlog.log.models import Run
 from tests.factories import RunFactory, ShoeFactory, local
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

@@ -8,7 +8,7 @@ import time_machine
 from django.core.management import call_command
 
 from injuries.advice import assessment_for
-from runlog.models import Run, Shoe
+from runlog.log.models import Run, Shoe
 
 
 @time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC), tick=False)

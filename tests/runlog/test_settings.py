@@ -175,7 +175,7 @@ def test_the_default_cache_is_shared_by_processes(tmp_path):
 
 
 def test_the_disk_cache_stays_bounded_while_culling_by_sampling(tmp_path, monkeypatch):
-    from runlog import diskcache
+    from runlog.site import diskcache
 
     monkeypatch.setattr(diskcache, "CULL_EVERY", 5)
     cache = diskcache.SampledCullFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2}})

@@ -9,8 +9,9 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from runlog import digest
-from runlog.models import DigestDelivery, Profile
+from runlog.digest import weekly as digest
+from runlog.digest.models import DigestDelivery
+from runlog.log.models import Profile
 from tests import mail_backends as mb
 from tests.factories import (
     CrossTrainingFactory,

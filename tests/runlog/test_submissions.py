@@ -11,7 +11,8 @@ from django.db import connection
 from django.test import Client
 
 from injuries.models import PainReport
-from runlog.models import CrossTraining, FormSubmission, Run, Shoe
+from runlog.log.models import CrossTraining, Run, Shoe
+from runlog.site.models import FormSubmission
 from tests.factories import RunFactory, ShoeFactory
 from tests.runlog.conftest import NOW
 

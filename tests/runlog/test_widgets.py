@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 
-from runlog.widgets import FastSelect
+from runlog.site.widgets import FastSelect
 
 CHOICES = [("", "—"), ("easy", "Easy"), ("race", "Race & <b>PB</b>"), (7, 'Seven "quoted"')]
 GROUPED = [("Road", [("road", "Road"), ("track", "Track")]), ("Off-road", [("trail", "Trail <x>")]), ("", "None")]

@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 
-from runlog.models import ImportBatch, Run
+from runlog.imports.models import ImportBatch
+from runlog.log.models import Run
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTDATA = ROOT.parent / "shared" / "testdata"

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from injuries.advice import assessment_for, report_dict
-from runlog.models import profile_for
+from runlog.log.models import profile_for
 
 
 class Command(BaseCommand):

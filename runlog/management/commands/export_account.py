@@ -8,8 +8,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from runlog.importers.account_json import write_archive, write_json
-from runlog.models import profile_for
+from runlog.imports.account_json import write_archive, write_json
+from runlog.log.models import profile_for
 
 
 class Command(BaseCommand):

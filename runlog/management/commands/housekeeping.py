@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from runlog import submissions
+from runlog.site import submissions
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
-from runlog.importers import Upload, import_files, megabytes, upload_limit
-from runlog.jobs import import_now, reports_of
-from runlog.models import profile_for
+from runlog.imports.files import Upload, import_files, megabytes, upload_limit
+from runlog.imports.tasks import import_now, reports_of
+from runlog.log.models import profile_for
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from runlog.jobs import requeue_stale_imports
+from runlog.imports.tasks import requeue_stale_imports
 
 
 class Command(BaseCommand):

@@ -1,0 +1,3 @@
+"""URLs of one activity's pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""The runner's overview: the home page, this week, the charts and the calendar."""

@@ -1,0 +1,126 @@
+"""Saving a checked account export into a runner's account: all of it in one transaction, duplicates skipped."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from injuries.models import PainReport
+from runlog.imports.account_schema import AccountDocument
+from runlog.imports.models import ImportBatch
+from runlog.imports.save import DuplicateIndex, FileReport
+from runlog.log.models import CrossTraining, Profile, Run, Shoe, fingerprint_for
+
+PROFILE_FIELDS = ("units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "language")
+
+
+def _restore_profile(profile: Profile, doc: AccountDocument, shoes: dict[str, Shoe], dry_run: bool) -> None:
+    changed = [name for name in PROFILE_FIELDS if name in doc.profile]
+    for name in changed:
+        setattr(profile, name, doc.profile[name])
+    if "default_shoe" in doc.profile:
+        profile.default_shoe = shoes.get(doc.profile["default_shoe"])
+        changed.append("default_shoe")
+    if changed and not dry_run:
+        profile.save(update_fields=changed)
+
+
+def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: ImportBatch | None, dry_run: bool) -> None:
+    """Everything in one transaction; duplicates of what the account already holds are skipped."""
+    user = profile.user
+    with transaction.atomic():
+        empty = not (Run.objects.filter(user=user).exists() or CrossTraining.objects.filter(user=user).exists())
+        existing = {s.name.strip().lower(): s for s in Shoe.objects.filter(user=user)}
+        shoes: dict[str, Shoe] = {}
+        for item in doc.shoes:
+            shoe = existing.get(item["name"].strip().lower())
+            if shoe is None:
+                shoe = Shoe(user=user, import_batch=batch, **{k: v for k, v in item.items() if k != "key"})
+                if not dry_run:
+                    shoe.save()
+                report.created += 1
+            shoes[item["key"]] = shoe
+        if doc.profile and empty:
+            _restore_profile(profile, doc, shoes, dry_run)
+        elif doc.profile:
+            report.remarks.append("the account already had a log, so its settings were kept")
+
+        starts = [r["start"] for r in doc.runs + doc.cross_training]
+        index = DuplicateIndex.for_user(user, min(starts), max(starts)) if starts else DuplicateIndex()
+        runs: list[Run] = []
+        by_key: dict[str, Run] = {}
+        duplicate_keys: dict[str, str] = {}  # run key → fingerprint of the run already in the account
+        for item in doc.runs:
+            key, values = item["key"], {k: v for k, v in item.items() if k != "key"}
+            source, source_id = values.get("source", ""), values.get("source_id", "")
+            fingerprint = fingerprint_for(values["start"], values["distance_m"], "run")
+            if index.seen("run", values["start"], values["distance_m"], source, source_id):
+                report.duplicates += 1
+                if key is not None:
+                    duplicate_keys[key] = fingerprint
+                continue
+            index.add("run", values["start"], values["distance_m"], source, source_id)
+            run = Run(
+                user=user,
+                import_batch=batch,
+                **{**values, "shoe": shoes.get(values["shoe"])},
+                fingerprint=fingerprint,
+            )
+            runs.append(run)
+            if key is not None:
+                by_key[key] = run
+
+        sessions: list[CrossTraining] = []
+        for item in doc.cross_training:
+            kind = f"xt:{item['activity']}"
+            source, source_id = item.get("source", ""), item.get("source_id", "")
+            if index.seen(kind, item["start"], None, source, source_id):
+                report.duplicates += 1
+                continue
+            index.add(kind, item["start"], None, source, source_id)
+            sessions.append(
+                CrossTraining(
+                    user=user,
+                    import_batch=batch,
+                    **item,
+                    fingerprint=fingerprint_for(item["start"], item.get("distance_m"), item["activity"]),
+                )
+            )
+
+        if not dry_run:
+            # Saved before the pain reports, which refer to them by primary key.
+            Run.objects.bulk_create(runs, batch_size=500)
+        if duplicate_keys:
+            # A pain report linked to a run the account already had stays linked to that run.
+            already = dict(
+                Run.objects.filter(user=user, fingerprint__in=set(duplicate_keys.values())).values_list(
+                    "fingerprint", "pk"
+                )
+            )
+            for key, fingerprint in duplicate_keys.items():
+                if fingerprint in already:
+                    by_key[key] = Run(pk=already[fingerprint], user=user)
+
+        seen_pain = set(PainReport.objects.filter(user=user).values_list("date", "location", "side"))
+        pains: list[PainReport] = []
+        for item in doc.pain_reports:
+            identity = (item["date"], item["location"], item["side"])
+            if identity in seen_pain:
+                report.duplicates += 1
+                continue
+            seen_pain.add(identity)
+            values = {**item, "run": by_key.get(item["run"]) if item.get("run") else None}
+            pains.append(PainReport(user=user, import_batch=batch, **values))
+        report.created += len(runs) + len(sessions) + len(pains)
+        if doc.plans:
+            report.remarks.append(
+                f"{doc.plans} return-to-run plan(s) in the file were not imported: this Runlog does not keep plans yet"
+            )
+        if doc.original_files:
+            report.remarks.append(
+                f"{doc.original_files} original activity file(s) named in the file were not kept: "
+                "this Runlog does not store original files yet"
+            )
+        if dry_run:
+            return
+        CrossTraining.objects.bulk_create(sessions, batch_size=500)
+        PainReport.objects.bulk_create(pains, batch_size=500)

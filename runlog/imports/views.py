@@ -1,0 +1,259 @@
+"""Getting a log in and out: file uploads imported in the background, history with undo, exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import logging
+import math
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import BinaryIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from runlog.imports.account_json import write_archive, write_json
+from runlog.imports.files import ACCEPTED, MAX_FILES_PER_UPLOAD, MAX_WAITING_IMPORTS, megabytes, upload_limit
+from runlog.imports.models import ImportBatch
+from runlog.imports.parsers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
+from runlog.imports.tasks import ImportRefused, queue_import, requeue_stale_imports, undo_batch
+from runlog.log.models import CrossTraining, Run, profile_for
+
+log = logging.getLogger("runlog.security")
+
+
+def _owned_batch(request: HttpRequest, pk: int) -> ImportBatch:
+    batch = ImportBatch.objects.filter(pk=pk, user=request.user).first()
+    if batch is None:
+        log.warning("ownership denied user=%s path=%s", request.user.pk, request.path)
+        raise Http404("No such import.")
+    return batch
+
+
+def _upload_errors(files) -> list[str]:
+    if not files:
+        return ["Choose at least one file to import."]
+    if len(files) > MAX_FILES_PER_UPLOAD:
+        return [f"At most {MAX_FILES_PER_UPLOAD} files at once; put more into a ZIP archive."]
+    errors = []
+    for upload in files:
+        name = upload.name or "unnamed"
+        limit = upload_limit(name)
+        if not name.lower().endswith(ACCEPTED):
+            errors.append(f"{name}: not a file type Runlog reads (GPX, TCX, FIT, .gz, CSV, ZIP or JSON).")
+        elif upload.size > limit:
+            errors.append(f"{name}: larger than {megabytes(limit)}.")
+        elif upload.size == 0:
+            errors.append(f"{name}: the file is empty.")
+    return errors
+
+
+def _import_page(request: HttpRequest, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
+    context = {
+        "history": ImportBatch.objects.filter(user=request.user)[:20],
+        "errors": errors,
+        "max_file": megabytes(MAX_FILE_BYTES),
+        "max_archive": megabytes(MAX_ARCHIVE_BYTES),
+        "max_waiting": MAX_WAITING_IMPORTS,
+        "accepted": ",".join(ACCEPTED),
+    }
+    return render(request, "runlog/import.html", context, status=status)
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        requeue_stale_imports(request.user)
+        return _import_page(request)
+    files = request.FILES.getlist("files")
+    errors = _upload_errors(files)
+    if errors:
+        for error in errors:
+            log.info("upload rejected user=%s reason=%s", request.user.pk, error)
+        return _import_page(request, errors, status=422)
+    try:
+        # Big uploads arrive spooled to temporary files; they are moved or copied to storage in chunks.
+        batch = queue_import(request.user, [(f.name, f) for f in files])
+    except ImportRefused as refused:
+        log.info("upload refused user=%s reason=%s", request.user.pk, refused.message)
+        return _import_page(request, [refused.message], status=refused.status)
+    return redirect("import_detail", pk=batch.pk)
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _owned_batch(request, pk)
+    if batch.is_waiting and requeue_stale_imports(request.user):
+        batch.refresh_from_db()
+    context = {"batch": batch, "totals": batch.totals()}
+    if request.htmx:
+        return render(request, "runlog/import_detail.html#status", context)
+    return render(request, "runlog/import_detail.html", context)
+
+
+@login_required
+def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = _owned_batch(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not batch.can_be_undone:
+        messages.error(request, "Only a finished import can be undone.")
+        return redirect("import_detail", pk=batch.pk)
+    counts = undo_batch(batch)
+    messages.success(
+        request,
+        f"Import undone: removed {counts['runs']} runs, {counts['cross_training']} cross-training sessions, "
+        f"{counts['pain_reports']} pain reports and {counts['shoes']} shoes it had added.",
+    )
+    return redirect("import_page")
+
+
+# Exports ------------------------------------------------------------------------------------------
+# Each export is built whole into a spooled temporary file (memory up to SPOOL_BYTES, then disk) and only
+# then sent with its Content-Length: a failure while building answers an error page, never a 200 cut short.
+SPOOL_BYTES = 8 * 1024 * 1024
+# A text cell starting with one of these is read as a formula by spreadsheets (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RUN_COLUMNS = [
+    "start",
+    "distance_km",
+    "duration_s",
+    "kind",
+    "rpe",
+    "shoe",
+    "warm_up",
+    "surface",
+    "avg_hr",
+    "elevation_gain_m",
+    "source",
+    "notes",
+]
+CROSS_TRAINING_COLUMNS = ["start", "activity", "duration_s", "rpe", "distance_km", "source", "notes"]
+
+
+def _send_export(
+    request: HttpRequest, build: Callable[[BinaryIO], object], filename: str, content_type: str
+) -> HttpResponse:
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    try:
+        build(spool)
+    except Exception:
+        spool.close()
+        log.exception("export failed user=%s file=%s", request.user.pk, filename)
+        return render(request, "runlog/export_failed.html", status=500)
+    size = spool.tell()
+    spool.seek(0)
+    response = FileResponse(spool, as_attachment=True, filename=filename, content_type=content_type)
+    response["Content-Length"] = str(size)
+    return response
+
+
+def _stamp(request: HttpRequest, suffix: str) -> str:
+    return f"runlog-{request.user.get_username()}-{timezone.now():%Y%m%d}.{suffix}"
+
+
+@login_required
+def export_account_json(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    return _send_export(request, partial(write_json, profile), _stamp(request, "json"), "application/json")
+
+
+@login_required
+def export_account_zip(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    return _send_export(request, partial(write_archive, profile), _stamp(request, "zip"), "application/zip")
+
+
+class Figure(str):
+    """A number we formatted ourselves: written as it is, never taken for a formula."""
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading quote; numbers stay numbers."""
+    if isinstance(value, str) and not isinstance(value, Figure) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv_number(value: float | None, digits: int | None = None) -> str:
+    if value is None or not math.isfinite(value):
+        return ""  # a NaN or an infinity that got past the forms: an empty cell rather than a failed export
+    return Figure(f"{value:.{digits}f}" if digits is not None else repr(value))
+
+
+def _local_start(start: dt.datetime, tz: dt.tzinfo) -> str:
+    """In the runner's zone; a stored extreme that zone cannot express is written in UTC."""
+    try:
+        return start.astimezone(tz).isoformat()
+    except (OverflowError, ValueError):
+        return start.astimezone(dt.UTC).isoformat()
+
+
+def _write_csv(out: BinaryIO, header: list[str], rows: Iterable[list]) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(text)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    text.flush()
+    text.detach()  # the spooled file stays open for the response
+
+
+def _run_rows(user, tz: dt.tzinfo) -> Iterable[list]:
+    runs = Run.objects.filter(user=user).select_related("shoe").order_by("start", "pk").iterator(chunk_size=2000)
+    for r in runs:
+        yield [
+            _local_start(r.start, tz),
+            _csv_number(r.distance_m / 1000, 3),
+            r.duration_s,
+            r.kind,
+            "" if r.rpe is None else r.rpe,
+            r.shoe.name if r.shoe else "",
+            "yes" if r.warm_up else "no",
+            r.surface,
+            r.avg_hr or "",
+            _csv_number(r.elevation_gain_m),
+            r.source,
+            r.notes,
+        ]
+
+
+def _cross_training_rows(user, tz: dt.tzinfo) -> Iterable[list]:
+    sessions = CrossTraining.objects.filter(user=user).order_by("start", "pk").iterator(chunk_size=2000)
+    for c in sessions:
+        yield [
+            _local_start(c.start, tz),
+            c.activity,
+            c.duration_s,
+            "" if c.rpe is None else c.rpe,
+            _csv_number(None if c.distance_m is None else c.distance_m / 1000, 3),
+            c.source,
+            c.notes,
+        ]
+
+
+@login_required
+def export_runs_csv(request: HttpRequest) -> HttpResponse:
+    tz = profile_for(request.user).tz
+    rows = partial(_run_rows, request.user, tz)
+    return _send_export(
+        request, lambda out: _write_csv(out, RUN_COLUMNS, rows()), "runs.csv", "text/csv; charset=utf-8"
+    )
+
+
+@login_required
+def export_cross_training_csv(request: HttpRequest) -> HttpResponse:
+    tz = profile_for(request.user).tz
+    rows = partial(_cross_training_rows, request.user, tz)
+    return _send_export(
+        request,
+        lambda out: _write_csv(out, CROSS_TRAINING_COLUMNS, rows()),
+        "cross-training.csv",
+        "text/csv; charset=utf-8",
+    )

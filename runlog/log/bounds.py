@@ -1,0 +1,106 @@
+"""The input bounds of docs/risk-rules.md, shared by the forms and the importers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from runlog.log import units as u
+
+RUN_MIN_KM, RUN_MAX_KM, RUN_CONFIRM_KM = 0.1, 350.0, 100.0
+DURATION_MIN_S, DURATION_MAX_S = 60, 24 * 3600
+PACE_MIN_S_PER_KM, PACE_MAX_S_PER_KM = 100, 1800  # 1:40 – 30:00 min/km
+ELITE_PACE_S_PER_KM, ELITE_MIN_KM = 150, 5.0  # faster than 2:30 min/km over >= 5 km is not a run
+# Device values read from files (optional: outside these they are dropped with a note, the activity kept).
+STEP_RATE_MIN, STEP_RATE_MAX = 60, 260  # steps per minute, both feet
+CLIMB_MAX_M = 15_000  # elevation gain of one session
+ELAPSED_MAX_S = 7 * 24 * 3600  # start to finish, stops included (a multi-day event recorded as one)
+WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
+SHOE_START_MAX_KM = 3000.0
+HR_MIN, HR_MAX = 30, 230
+# Nothing a runner logs happened before the Unix epoch; the latest day is "today" in their own zone.
+DATE_MIN = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # distance | duration | confirm | avg_hr | date
+    message: str
+    blocking: bool = True  # False: a suggestion, the run is still saved
+
+
+def _pace(seconds_per_km: float) -> str:
+    return u.format_pace(seconds_per_km, "km")
+
+
+def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long: bool = False) -> list[Problem]:
+    """What is wrong with a run's distance and time, in words a runner understands."""
+    km = distance_m / u.KM
+    if km < RUN_MIN_KM:
+        return [Problem("distance", "A run is at least 0.1 km (100 m).")]
+    if km > RUN_MAX_KM:
+        return [Problem("distance", "That is over 350 km — check the distance and the unit.")]
+    if km > RUN_CONFIRM_KM and not confirmed_long:
+        return [Problem("confirm", "Over 100 km in one run — please confirm it is right.")]
+    if duration_s is None:
+        return []
+    problems = duration_problems(duration_s)
+    if problems:
+        return problems
+    pace = duration_s / km
+    if pace < PACE_MIN_S_PER_KM or (pace < ELITE_PACE_S_PER_KM and km >= ELITE_MIN_KM):
+        return [
+            Problem(
+                "duration",
+                f"That is a pace of {_pace(pace)}, faster than a human runs that far — "
+                "check the distance, the time and the unit.",
+            )
+        ]
+    if pace > PACE_MAX_S_PER_KM:
+        return [
+            Problem(
+                "duration",
+                f"That is a pace of {_pace(pace)}, slower than 30:00 /km — check the time, or log it as a walk "
+                "under cross-training.",
+            )
+        ]
+    if pace > WALK_PACE_S_PER_KM:
+        return [
+            Problem(
+                "duration",
+                f"A pace of {_pace(pace)} is walking speed: consider logging it as a walk under cross-training.",
+                blocking=False,
+            )
+        ]
+    return []
+
+
+def date_problems(day: dt.date, today: dt.date) -> list[Problem]:
+    """A day a runner (or a file) gives: from 1970-01-01 to `today`, the runner's today in their own zone."""
+    if day < DATE_MIN:
+        return [Problem("date", "That date is before 1970 — check the year.")]
+    if day > today:
+        return [Problem("date", "That date is in the future; log sessions once they have happened.")]
+    return []
+
+
+def is_finite(value: float | None) -> bool:
+    """False for NaN and ±infinity (None is "not given", which is fine)."""
+    return value is None or math.isfinite(value)
+
+
+def duration_problems(duration_s: float) -> list[Problem]:
+    if isinstance(duration_s, float) and not math.isfinite(duration_s):
+        return [Problem("duration", "That time is not a number — check it.")]
+    if duration_s < DURATION_MIN_S:
+        return [Problem("duration", "That is shorter than a minute — check the time.")]
+    if duration_s > DURATION_MAX_S:
+        return [Problem("duration", "That is longer than 24 hours — check the time.")]
+    return []
+
+
+def heart_rate_problems(avg_hr: float | None) -> list[Problem]:
+    if avg_hr is not None and not HR_MIN <= avg_hr <= HR_MAX:
+        return [Problem("avg_hr", f"Average heart rate must be between {HR_MIN} and {HR_MAX} bpm.")]
+    return []

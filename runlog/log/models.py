@@ -1,0 +1,342 @@
+"""The training log: runner profiles, runs, shoes and cross-training, stored in metres and seconds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import zoneinfo
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+KM = 1000.0
+MILE = 1609.344
+
+
+class Units(models.TextChoices):
+    KM = "km", "Kilometres"
+    MI = "mi", "Miles"
+
+
+class FootType(models.TextChoices):
+    UNKNOWN = "", "Not set"
+    NEUTRAL = "neutral", "Neutral"
+    OVERPRONATION = "overpronation", "Overpronation"
+    SUPINATION = "supination", "Supination"
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    GERMAN = "de", "Deutsch"
+    FRENCH = "fr", "Français"
+    SPANISH = "es", "Español"
+    DUTCH = "nl", "Nederlands"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class RunKind(models.TextChoices):
+    EASY = "easy", "Easy"
+    LONG = "long", "Long"
+    TEMPO = "tempo", "Tempo"
+    INTERVALS = "intervals", "Intervals"
+    RACE = "race", "Race"
+    RECOVERY = "recovery", "Recovery"
+
+
+class Surface(models.TextChoices):
+    UNKNOWN = "", "Not set"
+    ROAD = "road", "Road"
+    TRAIL = "trail", "Trail"
+    TRACK = "track", "Track"
+    TREADMILL = "treadmill", "Treadmill"
+    GRASS = "grass", "Grass"
+    MIXED = "mixed", "Mixed"
+
+
+class Source(models.TextChoices):
+    MANUAL = "manual", "Manual"
+    FILE = "file", "File"
+    STRAVA = "strava", "Strava"
+    GARMIN = "garmin", "Garmin"
+
+
+class ShoeSupport(models.TextChoices):
+    NEUTRAL = "neutral", "Neutral"
+    STABILITY = "stability", "Stability"
+    MOTION_CONTROL = "motion_control", "Motion control"
+
+
+class Activity(models.TextChoices):
+    CYCLING = "cycling", "Cycling"
+    SWIMMING = "swimming", "Swimming"
+    YOGA = "yoga", "Yoga"
+    STRENGTH = "strength", "Strength"
+    WALKING = "walking", "Walking"
+    ELLIPTICAL = "elliptical", "Elliptical"
+    OTHER = "other", "Other"
+
+
+@lru_cache(maxsize=1)
+def timezone_names() -> list[str]:
+    return sorted(zoneinfo.available_timezones())
+
+
+def validate_timezone(value: str) -> None:
+    if value not in set(timezone_names()):
+        raise ValidationError(f"“{value}” is not a time zone we know (try e.g. Europe/Berlin).")
+
+
+def new_log_version() -> int:
+    """A fresh random log version. Random rather than counted: the cache outlives a process (it is on disk
+    or in Redis), and after restoring a backup, or for a user id used again, a counter would repeat a
+    version whose cached values describe another log."""
+    return secrets.randbelow(2**31 - 2) + 1
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    units = models.CharField(max_length=2, choices=Units.choices, default=Units.KM)
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    digest_enabled = models.BooleanField("weekly digest", default=True)
+    digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
+    foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
+    default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    # Replaced on every change to the runner's log; cached assessments are keyed by it.
+    log_version = models.PositiveIntegerField(default=new_log_version, editable=False)
+    # The address a verification link was opened for, and when: the current email is verified only while
+    # it is still that address (an admin changing the email in the admin makes it unverified again).
+    verified_email = models.EmailField(blank=True, editable=False)
+    email_verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The one outstanding email link (verify the current address, or change to a new one): the address it
+    # confirms and a random nonce the signed link carries. A new link replaces it; using it clears it.
+    email_link_address = models.EmailField(blank=True, editable=False)
+    email_link_nonce = models.CharField(max_length=64, blank=True, editable=False)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    def today(self) -> dt.date:
+        return timezone.now().astimezone(self.tz).date()
+
+    @property
+    def email_verified(self) -> bool:
+        """Whether the runner's current email address is one they proved they receive mail at."""
+        email = self.user.email
+        return bool(email) and self.email_verified_at is not None and self.verified_email == email
+
+    @property
+    def pending_email(self) -> str:
+        """A new address waiting for its confirmation link to be opened, or ""."""
+        address = self.email_link_address
+        return address if self.email_link_nonce and address and address != self.user.email else ""
+
+    @property
+    def unit_m(self) -> float:
+        return MILE if self.units == Units.MI else KM
+
+
+def profile_for(user) -> Profile:
+    """The runner's profile, created with defaults the first time it is needed."""
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        profile, _ = Profile.objects.get_or_create(user=user)
+        user.profile = profile
+        return profile
+
+
+def local_day_bounds(first: dt.date, last: dt.date, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """Aware datetimes covering the local dates first..last inclusive (DST-safe)."""
+    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return start, end
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class SessionQuerySet(OwnedQuerySet):
+    def in_window(self, first: dt.date, last: dt.date, tz: dt.tzinfo):
+        start, end = local_day_bounds(first, last, tz)
+        return self.filter(start__gte=start, start__lt=end)
+
+
+class ShoeQuerySet(OwnedQuerySet):
+    def active(self):
+        return self.filter(retired_on__isnull=True)
+
+    def with_distance(self):
+        """Annotate logged_m (runs tagged with the shoe) in the same query."""
+        return self.annotate(logged_m=Sum("runs__distance_m", default=0.0))
+
+
+class Shoe(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shoes")
+    name = models.CharField(max_length=80)
+    brand = models.CharField(max_length=60, blank=True)
+    model = models.CharField(max_length=60, blank=True)
+    support = models.CharField(max_length=16, choices=ShoeSupport.choices, default=ShoeSupport.NEUTRAL)
+    purchased_on = models.DateField(null=True, blank=True)
+    start_m = models.FloatField("starting distance (m)", default=0.0)
+    retire_at_m = models.FloatField("retirement distance (m)", default=800 * KM)
+    retired_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        "runlog.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="shoes", editable=False
+    )
+
+    objects = ShoeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["retired_on", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start_m__gte=0), name="shoe_start_nonnegative"),
+            models.CheckConstraint(condition=Q(retire_at_m__gt=0), name="shoe_retire_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_on is not None
+
+    def total_m(self) -> float:
+        """Starting distance plus tagged runs; uses the annotation when the queryset has it."""
+        logged = getattr(self, "logged_m", None)
+        if logged is None:
+            logged = self.runs.aggregate(total=Sum("distance_m", default=0.0))["total"]
+        return self.start_m + logged
+
+    def wear_fraction(self) -> float:
+        return self.total_m() / self.retire_at_m if self.retire_at_m else 0.0
+
+    def wear_state(self) -> str:
+        frac = self.wear_fraction()
+        if frac >= 1.0:
+            return "high"
+        if frac >= 0.6:
+            return "caution"
+        return "ok"
+
+
+def fingerprint_for(start: dt.datetime, distance_m: float | None, kind: str) -> str:
+    """Coarse identity of an activity: the minute it started, its kind and its distance to 100 m."""
+    minute = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M")
+    distance = "-" if distance_m is None else str(round(distance_m / 100))
+    return hashlib.sha1(f"{minute}|{kind}|{distance}".encode()).hexdigest()[:20]
+
+
+class Run(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runs")
+    start = models.DateTimeField(db_index=True)
+    distance_m = models.FloatField()
+    duration_s = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=RunKind.choices, default=RunKind.EASY)
+    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True)
+    shoe = models.ForeignKey(Shoe, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs")
+    warm_up = models.BooleanField("warm-up done", default=False)
+    surface = models.CharField(max_length=12, choices=Surface.choices, blank=True, default="")
+    avg_hr = models.PositiveSmallIntegerField("average heart rate", null=True, blank=True)
+    max_hr = models.PositiveSmallIntegerField("maximum heart rate", null=True, blank=True)
+    avg_cadence_spm = models.FloatField("average step rate (steps/min)", null=True, blank=True)
+    elapsed_s = models.PositiveIntegerField(
+        "elapsed time (s)",
+        null=True,
+        blank=True,
+        help_text="Start to finish, pauses included; duration is moving time.",
+    )
+    elevation_gain_m = models.FloatField(null=True, blank=True)
+    plan_session = models.BooleanField("return-to-run plan session", default=False)
+    notes = models.TextField(blank=True)
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
+    source_id = models.CharField(max_length=80, blank=True)
+    fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        "runlog.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="runs", editable=False
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        indexes = [models.Index(fields=["user", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(distance_m__gt=0), name="run_distance_positive"),
+            models.CheckConstraint(condition=Q(duration_s__gt=0), name="run_duration_positive"),
+            models.CheckConstraint(condition=Q(rpe__lte=10), name="run_rpe_max_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.distance_m / KM:.1f} km {self.get_kind_display().lower()} on {self.start:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        self.fingerprint = fingerprint_for(self.start, self.distance_m, "run")
+        super().save(*args, **kwargs)
+
+    @property
+    def pace_s_per_km(self) -> float:
+        return self.duration_s / (self.distance_m / KM)
+
+
+class CrossTraining(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cross_training")
+    start = models.DateTimeField(db_index=True)
+    activity = models.CharField(max_length=12, choices=Activity.choices, default=Activity.CYCLING)
+    duration_s = models.PositiveIntegerField()
+    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True)
+    distance_m = models.FloatField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
+    source_id = models.CharField(max_length=80, blank=True)
+    fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        "runlog.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cross_training",
+        editable=False,
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start", "-id"]
+        verbose_name = "cross-training session"
+        verbose_name_plural = "cross-training sessions"
+        indexes = [models.Index(fields=["user", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(duration_s__gt=0), name="xt_duration_positive"),
+            models.CheckConstraint(condition=Q(rpe__lte=10), name="xt_rpe_max_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_activity_display()} {self.duration_s // 60} min on {self.start:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        self.fingerprint = fingerprint_for(self.start, self.distance_m, self.activity)
+        super().save(*args, **kwargs)

@@ -1,0 +1,399 @@
+"""Pages of the training log: home, runs, shoes, cross-training, profile and sign-up."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from injuries.assessment import load_frames
+from injuries.views import morning_prompts, risk_context
+from runlog.dashboard.charts import chart_data
+from runlog.dashboard.week import week_summary
+from runlog.log import accounts
+from runlog.log import crud as sections
+from runlog.log.entry_cache import render_entries
+from runlog.log.forms import (
+    CrossTrainingForm,
+    DeleteAccountForm,
+    EmailChangeForm,
+    ProfileForm,
+    QueuedPasswordResetForm,
+    RunFilterForm,
+    RunForm,
+    ShoeForm,
+    SignupForm,
+    initial_day,
+)
+from runlog.log.models import CrossTraining, Profile, Run, Shoe, profile_for
+from runlog.log.versions import get_or_compute
+
+log = logging.getLogger("runlog.security")
+
+
+def _runs(user):
+    return Run.objects.for_user(user).select_related("shoe")
+
+
+def _shoes(user):
+    return Shoe.objects.for_user(user).with_distance().order_by("retired_on", "-created_at")
+
+
+def _cross_training(user):
+    return CrossTraining.objects.for_user(user)
+
+
+RUNS = sections.Section(
+    name="run",
+    model=Run,
+    form_class=RunForm,
+    noun="run",
+    title="Runs",
+    add_label="Log a run",
+    empty_text="No runs logged yet. Your first one takes 15 seconds.",
+    item_template="runlog/_run.html",
+    queryset=_runs,
+)
+SHOES = sections.Section(
+    name="shoe",
+    model=Shoe,
+    form_class=ShoeForm,
+    noun="shoe",
+    title="Shoes",
+    add_label="Add a pair",
+    empty_text="No shoes yet. Add your pairs to see their mileage and when to retire them.",
+    item_template="runlog/_shoe.html",
+    queryset=_shoes,
+)
+CROSS_TRAINING = sections.Section(
+    name="xt",
+    model=CrossTraining,
+    form_class=CrossTrainingForm,
+    noun="session",
+    title="Cross-training",
+    add_label="Log a session",
+    empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
+    item_template="runlog/_cross_training.html",
+    queryset=_cross_training,
+)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "runlog/welcome.html")
+    profile = profile_for(request.user)
+    today = profile.today()
+    frames = _frames_once(profile, today)
+    context = {
+        "profile": profile,
+        "week": _week(request, profile, today),
+        "form": RunForm(profile=profile),
+        "section": RUNS,
+        "recent_entries": render_entries(RUNS, _runs(request.user)[:5], profile.units, today),
+        "chart_data": get_or_compute("charts", profile, today, lambda: chart_data(profile, frames(), today)),
+        "weeks_shown": _weeks_choice(request),
+        "morning_reports": morning_prompts(request.user, today),
+        **risk_context(request, frames),
+    }
+    return render(request, "runlog/home.html", context)
+
+
+def _frames_once(profile, today):
+    """A loader that reads the runner's frames on first use only (cache misses share one load)."""
+    loaded = []
+
+    def frames():
+        if not loaded:
+            loaded.append(load_frames(profile, today))
+        return loaded[0]
+
+    return frames
+
+
+def _weeks_choice(request: HttpRequest) -> int:
+    value = request.GET.get("weeks", "12")
+    return int(value) if value in ("12", "26", "52") else 12
+
+
+@login_required
+def charts_panel(request: HttpRequest) -> HttpResponse:
+    """The charts with fresh data, for the htmx refresh after the log changes."""
+    profile = profile_for(request.user)
+    today = profile.today()
+    data = get_or_compute("charts", profile, today, lambda: chart_data(profile, load_frames(profile, today), today))
+    return render(request, "runlog/home.html#charts", {"chart_data": data, "weeks_shown": _weeks_choice(request)})
+
+
+@login_required
+def week_panel(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    week = _week(request, profile, profile.today())
+    return render(request, "runlog/home.html#week", {"week": week, "profile": profile})
+
+
+def _week(request: HttpRequest, profile, today):
+    """This week at a glance, cached until the runner's log or date changes."""
+    return get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today))
+
+
+# Runs -------------------------------------------------------------------------------------------
+
+
+@login_required
+def run_list(request: HttpRequest) -> HttpResponse:
+    filters = RunFilterForm(request.GET or None, user=request.user)
+    queryset = _runs(request.user)
+    if filters.is_valid():
+        if kind := filters.cleaned_data.get("kind"):
+            queryset = queryset.filter(kind=kind)
+        if shoe := filters.cleaned_data.get("shoe"):
+            queryset = queryset.filter(shoe=shoe)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return sections.list_page(RUNS, request, queryset, filters=filters, filter_query=query.urlencode())
+
+
+@login_required
+def run_new(request: HttpRequest) -> HttpResponse:
+    return sections.create(RUNS, request, initial=initial_day(request.GET, profile_for(request.user)))
+
+
+@login_required
+def run_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.item(RUNS, request, pk)
+
+
+@login_required
+def run_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.edit(RUNS, request, pk)
+
+
+@login_required
+def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.delete(RUNS, request, pk)
+
+
+# Shoes ------------------------------------------------------------------------------------------
+
+
+@login_required
+def shoe_list(request: HttpRequest) -> HttpResponse:
+    return sections.list_page(SHOES, request)
+
+
+@login_required
+def shoe_new(request: HttpRequest) -> HttpResponse:
+    return sections.create(SHOES, request)
+
+
+@login_required
+def shoe_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.item(SHOES, request, pk)
+
+
+@login_required
+def shoe_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.edit(SHOES, request, pk)
+
+
+@login_required
+def shoe_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.delete(SHOES, request, pk)
+
+
+@login_required
+def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    """Retire a shoe today, or bring a retired one back: GET asks (the entry's link without JavaScript),
+    POST does it. Ownership is checked first."""
+    shoe = sections.get_owned(SHOES, request, pk)
+    profile = profile_for(request.user)
+    if request.method != "POST":
+        context = {"obj": shoe, "is_default": profile.default_shoe_id == shoe.pk}
+        return render(request, "runlog/confirm_retire.html", context)
+    shoe.retired_on = None if shoe.retired_on else profile.today()
+    with transaction.atomic():
+        shoe.save(update_fields=["retired_on"])
+        if shoe.retired_on and profile.default_shoe_id == shoe.pk:
+            profile.default_shoe = None
+            profile.save(update_fields=["default_shoe"])
+    if request.htmx:
+        shoe = sections.get_owned(SHOES, request, pk)
+        response = render(request, f"{SHOES.template}#item", {"obj": shoe, "section": SHOES, "profile": profile})
+        return sections.mark_changed(response)
+    messages.success(request, f"{shoe.name}: {'retired' if shoe.retired_on else 'back in use'}.")
+    return redirect("shoe_list")
+
+
+# Cross-training ---------------------------------------------------------------------------------
+
+
+@login_required
+def xt_list(request: HttpRequest) -> HttpResponse:
+    return sections.list_page(CROSS_TRAINING, request)
+
+
+@login_required
+def xt_new(request: HttpRequest) -> HttpResponse:
+    return sections.create(CROSS_TRAINING, request, initial=initial_day(request.GET, profile_for(request.user)))
+
+
+@login_required
+def xt_item(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.item(CROSS_TRAINING, request, pk)
+
+
+@login_required
+def xt_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.edit(CROSS_TRAINING, request, pk)
+
+
+@login_required
+def xt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    return sections.delete(CROSS_TRAINING, request, pk)
+
+
+# Account ----------------------------------------------------------------------------------------
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    if request.method == "POST":
+        with transaction.atomic():
+            # Settings saved from another tab (or by an administrator) since this form was opened are not
+            # overwritten unseen: the row is locked, compared and saved in one transaction.
+            current = Profile.objects.select_for_update().get(pk=profile.pk)
+            form = ProfileForm(request.POST, instance=current)
+            saved = form.is_valid() and not form.check_version()
+            if saved:
+                form.save()
+        if saved:
+            messages.success(request, "Settings saved.")
+            return redirect("profile")
+        status = 409 if form.conflict else 422
+        return render(request, "runlog/profile.html", {"form": form, "profile": profile}, status=status)
+    form = ProfileForm(instance=profile)
+    return render(request, "runlog/profile.html", {"form": form, "profile": profile})
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST":
+        address = request.POST.get("email", "")
+        if accounts.is_throttled("signup", request, address):
+            return accounts.throttled_response(request, "signup")
+        valid = form.is_valid()
+        # Counted: attempts that create an account or tell whether an address is in use; a mistyped
+        # password is not one.
+        probed = valid or any(e.code == "address_in_use" for e in form.errors.as_data().get("email", []))
+        if probed and accounts.count_attempt("signup", request, address):
+            return accounts.throttled_response(request, "signup")
+        if valid:
+            with transaction.atomic():
+                user = form.save()
+                accounts.send_link(profile_for(user), user.email)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, f"Welcome! We sent a link to {user.email} to confirm the address. Log your first run below."
+            )
+            return redirect("home")
+        return render(request, "registration/signup.html", {"form": form}, status=422)
+    return render(request, "registration/signup.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Throttled per IP and address; the mail goes out from a task, so every address gets the same answer."""
+
+    form_class = QueuedPasswordResetForm
+
+    def post(self, request, *args, **kwargs):
+        if accounts.count_attempt("reset", request, request.POST.get("email", "")):
+            return accounts.throttled_response(request, "reset")
+        return super().post(request, *args, **kwargs)
+
+
+@login_required
+def email_change(request: HttpRequest) -> HttpResponse:
+    """Ask for a new address (with the password): it takes effect when the link mailed to it is opened."""
+    profile = profile_for(request.user)
+    form = EmailChangeForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if accounts.count_attempt("email", request, f"account:{request.user.pk}"):
+            return accounts.throttled_response(request, "email")
+        if form.is_valid():
+            address = form.cleaned_data["email"]
+            accounts.send_link(profile, address)
+            days = settings.EMAIL_LINK_MAX_AGE // 86400
+            messages.success(
+                request,
+                f"We sent a link to {address}. Open it within {days} days while logged in to switch; "
+                "until then your address stays as it is.",
+            )
+            return redirect("profile")
+        return render(request, "registration/email_change.html", {"form": form, "profile": profile}, status=422)
+    return render(request, "registration/email_change.html", {"form": form, "profile": profile})
+
+
+@login_required
+@require_POST
+def email_resend(request: HttpRequest) -> HttpResponse:
+    """A new verification link for the current address (the previous one stops working)."""
+    profile = profile_for(request.user)
+    if not request.user.email:
+        messages.error(request, "Your account has no email address; add one with “Change email”.")
+        return redirect("profile")
+    if profile.email_verified:
+        messages.info(request, f"{request.user.email} is already verified.")
+        return redirect("profile")
+    if accounts.count_attempt("email", request, f"account:{request.user.pk}"):
+        return accounts.throttled_response(request, "email")
+    accounts.send_link(profile, request.user.email)
+    messages.success(request, f"We sent a new link to {request.user.email}; earlier links no longer work.")
+    return redirect("profile")
+
+
+@login_required
+def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the mail: GET shows what it confirms (mail scanners follow links), POST confirms."""
+    profile = accounts.profile_for_link(token)
+    template = "registration/email_confirm.html"
+    if profile is None:
+        log.info("email link invalid, expired or used user=%s", request.user.pk)
+        return render(request, template, {"invalid": True}, status=400)
+    if profile.user_id != request.user.pk:
+        log.warning("email link opened by another account user=%s", request.user.pk)
+        return render(request, template, {"other_account": True}, status=403)
+    context = {"address": profile.email_link_address, "change": profile.pending_email != ""}
+    if request.method != "POST":
+        return render(request, template, context)
+    try:
+        address = accounts.confirm_link(profile)
+    except accounts.AddressTaken:
+        return render(request, template, {**context, "taken": True}, status=409)
+    messages.success(request, f"{address} is your verified email address.")
+    return redirect("profile")
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account and everything in it, after the password: GET shows the page, POST deletes."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            accounts.delete_account(user)
+            messages.success(request, "Your account and everything in it have been deleted.")
+            return redirect("home")
+        return render(request, "registration/account_delete.html", {"form": form}, status=422)
+    return render(request, "registration/account_delete.html", {"form": form})

@@ -1,0 +1,1 @@
+"""What every feature uses: the security log, emails, the disk cache, form rendering, local time, form tokens."""
