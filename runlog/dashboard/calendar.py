@@ -114,8 +114,8 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     month = build_month(request.user, profile.tz, _month_from(request, today), today)
     context = {"month": month, "today": today, "profile": profile}
     if request.htmx and request.htmx.target == "calendar":
-        return render(request, "runlog/calendar.html#month", context)
-    return render(request, "runlog/calendar.html", context)
+        return render(request, "dashboard/calendar.html#month", context)
+    return render(request, "dashboard/calendar.html", context)
 
 
 @login_required
@@ -141,5 +141,5 @@ def calendar_day(request: HttpRequest, day: str) -> HttpResponse:
         "pain_section": PAIN,
     }
     if request.htmx:
-        return render(request, "runlog/calendar.html#day", context)
-    return render(request, "runlog/calendar_day.html", context)
+        return render(request, "dashboard/calendar.html#day", context)
+    return render(request, "dashboard/calendar_day.html", context)

@@ -19,9 +19,9 @@ def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     user = user_for_token(token)
     if user is None:
         log.warning("unsubscribe with an invalid token path=%s ip=%s", request.path, request.META.get("REMOTE_ADDR"))
-        return render(request, "runlog/unsubscribe.html", {"invalid": True}, status=400)
+        return render(request, "digest/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST":
         Profile.objects.update_or_create(user=user, defaults={"digest_enabled": False})
-        return render(request, "runlog/unsubscribe.html", {"done": True, "email": user.email})
+        return render(request, "digest/unsubscribe.html", {"done": True, "email": user.email})
     # Scanners follow links in mail: a GET only asks.
-    return render(request, "runlog/unsubscribe.html", {"email": user.email})
+    return render(request, "digest/unsubscribe.html", {"email": user.email})

@@ -63,7 +63,7 @@ def _import_page(request: HttpRequest, errors: list[str] | None = None, status: 
         "max_waiting": MAX_WAITING_IMPORTS,
         "accepted": ",".join(ACCEPTED),
     }
-    return render(request, "runlog/import.html", context, status=status)
+    return render(request, "imports/import.html", context, status=status)
 
 
 @login_required
@@ -93,8 +93,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
         batch.refresh_from_db()
     context = {"batch": batch, "totals": batch.totals()}
     if request.htmx:
-        return render(request, "runlog/import_detail.html#status", context)
-    return render(request, "runlog/import_detail.html", context)
+        return render(request, "imports/import_detail.html#status", context)
+    return render(request, "imports/import_detail.html", context)
 
 
 @login_required
@@ -146,7 +146,7 @@ def _send_export(
     except Exception:
         spool.close()
         log.exception("export failed user=%s file=%s", request.user.pk, filename)
-        return render(request, "runlog/export_failed.html", status=500)
+        return render(request, "imports/export_failed.html", status=500)
     size = spool.tell()
     spool.seek(0)
     response = FileResponse(spool, as_attachment=True, filename=filename, content_type=content_type)

@@ -40,7 +40,7 @@ class Section:
     empty_text: str
     item_template: str  # the body of one entry
     queryset: Callable[[object], models.QuerySet]  # user -> their objects, ready for listing
-    template: str = "runlog/section.html"
+    template: str = "log/section.html"
     extra_context: Callable[[HttpRequest], dict] = field(default=lambda request: {})
 
     def url(self, action: str, obj=None) -> str:
@@ -82,7 +82,7 @@ def create(section: Section, request: HttpRequest, initial: dict | None = None) 
     profile = profile_for(request.user)
     if request.method != "POST":
         form = section.form_class(profile=profile, initial=initial or {})
-        return render(request, "runlog/form_page.html", _context(section, request, form=form, action="new"))
+        return render(request, "log/form_page.html", _context(section, request, form=form, action="new"))
     token = submissions.posted_token(request)
     form = section.form_class(request.POST, profile=profile)
     if not form.is_valid():
@@ -93,7 +93,7 @@ def create(section: Section, request: HttpRequest, initial: dict | None = None) 
         if request.htmx:
             response = render(request, f"{section.template}#new-form", context, status=422)
             return reswap(retarget(response, f"#{section.name}-new-form"), "outerHTML")
-        return render(request, "runlog/form_page.html", {**context, "action": "new"}, status=422)
+        return render(request, "log/form_page.html", {**context, "action": "new"}, status=422)
     obj, created = submissions.create_once(request.user, token, form.save, section.queryset(request.user))
     return _created(section, request, obj, getattr(form, "warnings", []) if created else [])
 
@@ -129,7 +129,7 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         form = section.form_class(instance=obj, profile=profile)
         if request.htmx:
             return render(request, fragment, _context(section, request, obj=obj, form=form))
-        return render(request, "runlog/form_page.html", _context(section, request, obj=obj, form=form, action="edit"))
+        return render(request, "log/form_page.html", _context(section, request, obj=obj, form=form, action="edit"))
     with transaction.atomic():
         # The row as saved now, locked until this save commits: no other save slips between check and write.
         current = section.model._default_manager.select_for_update().get(pk=obj.pk)
@@ -142,7 +142,7 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, fragment, _context(section, request, obj=obj, form=form), status=status)
         context = _context(section, request, obj=obj, form=form, action="edit")
-        return render(request, "runlog/form_page.html", context, status=status)
+        return render(request, "log/form_page.html", context, status=status)
     if request.htmx:
         obj = get_owned(section, request, obj.pk)  # re-read with the list's annotations
         return mark_changed(render(request, f"{section.template}#item", _context(section, request, obj=obj)))
@@ -153,7 +153,7 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
 def delete(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_owned(section, request, pk)
     if request.method != "POST":
-        return render(request, "runlog/confirm_delete.html", _context(section, request, obj=obj))
+        return render(request, "log/confirm_delete.html", _context(section, request, obj=obj))
     with transaction.atomic():
         obj.delete()
     if request.htmx:

@@ -64,7 +64,7 @@ def render_entries(section, objects, unit: str, today: dt.date) -> list[SafeStri
 
 
 def blank_form_fields(form) -> SafeString | None:
-    """The fields of an empty quick-log form (`runlog/_form_fields.html`), cached by everything they
+    """The fields of an empty quick-log form (`log/_form_fields.html`), cached by everything they
     show: each field's label, help, initial value, choices and widget attributes. Only for forms whose
     class says their fields carry nothing per response (`cache_blank`, no nonce, no token); None
     otherwise, and the template renders them itself."""
@@ -94,6 +94,6 @@ def blank_form_fields(form) -> SafeString | None:
     key = "form:" + hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
     html = cache.get(key)
     if html is None:
-        html = get_template("runlog/_form_fields.html").render({"form": form})
+        html = get_template("log/_form_fields.html").render({"form": form})
         cache.set(key, html, TIMEOUT)
     return mark_safe(html)

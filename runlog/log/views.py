@@ -59,7 +59,7 @@ RUNS = sections.Section(
     title="Runs",
     add_label="Log a run",
     empty_text="No runs logged yet. Your first one takes 15 seconds.",
-    item_template="runlog/_run.html",
+    item_template="log/_run.html",
     queryset=_runs,
 )
 SHOES = sections.Section(
@@ -70,7 +70,7 @@ SHOES = sections.Section(
     title="Shoes",
     add_label="Add a pair",
     empty_text="No shoes yet. Add your pairs to see their mileage and when to retire them.",
-    item_template="runlog/_shoe.html",
+    item_template="log/_shoe.html",
     queryset=_shoes,
 )
 CROSS_TRAINING = sections.Section(
@@ -81,14 +81,14 @@ CROSS_TRAINING = sections.Section(
     title="Cross-training",
     add_label="Log a session",
     empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
-    item_template="runlog/_cross_training.html",
+    item_template="log/_cross_training.html",
     queryset=_cross_training,
 )
 
 
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "runlog/welcome.html")
+        return render(request, "dashboard/welcome.html")
     profile = profile_for(request.user)
     today = profile.today()
     frames = _frames_once(profile, today)
@@ -103,7 +103,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "morning_reports": morning_prompts(request.user, today),
         **risk_context(request, frames),
     }
-    return render(request, "runlog/home.html", context)
+    return render(request, "dashboard/home.html", context)
 
 
 def _frames_once(profile, today):
@@ -129,14 +129,14 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     today = profile.today()
     data = get_or_compute("charts", profile, today, lambda: chart_data(profile, load_frames(profile, today), today))
-    return render(request, "runlog/home.html#charts", {"chart_data": data, "weeks_shown": _weeks_choice(request)})
+    return render(request, "dashboard/home.html#charts", {"chart_data": data, "weeks_shown": _weeks_choice(request)})
 
 
 @login_required
 def week_panel(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     week = _week(request, profile, profile.today())
-    return render(request, "runlog/home.html#week", {"week": week, "profile": profile})
+    return render(request, "dashboard/home.html#week", {"week": week, "profile": profile})
 
 
 def _week(request: HttpRequest, profile, today):
@@ -217,7 +217,7 @@ def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
     profile = profile_for(request.user)
     if request.method != "POST":
         context = {"obj": shoe, "is_default": profile.default_shoe_id == shoe.pk}
-        return render(request, "runlog/confirm_retire.html", context)
+        return render(request, "log/confirm_retire.html", context)
     shoe.retired_on = None if shoe.retired_on else profile.today()
     with transaction.atomic():
         shoe.save(update_fields=["retired_on"])
@@ -279,9 +279,9 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Settings saved.")
             return redirect("profile")
         status = 409 if form.conflict else 422
-        return render(request, "runlog/profile.html", {"form": form, "profile": profile}, status=status)
+        return render(request, "log/profile.html", {"form": form, "profile": profile}, status=status)
     form = ProfileForm(instance=profile)
-    return render(request, "runlog/profile.html", {"form": form, "profile": profile})
+    return render(request, "log/profile.html", {"form": form, "profile": profile})
 
 
 def signup(request: HttpRequest) -> HttpResponse:
