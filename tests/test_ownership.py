@@ -15,9 +15,9 @@ from runlog.log.models import CrossTraining, Run, Shoe
 from tests.factories import CrossTrainingFactory, ImportBatchFactory, PainReportFactory, RunFactory, ShoeFactory
 
 # Routes whose parameter is not a runner's object: public advice slugs and signed tokens (password reset,
-# digest unsubscribe — tested with tampered tokens in tests/runlog/test_digest.py; email links — opened by
-# another runner in tests/runlog/test_accounts.py), and a calendar date, whose page only ever lists the
-# runner's own entries (tests/runlog/test_dashboard.py).
+# digest unsubscribe — tested with tampered tokens in tests/digest/test_digest.py; email links — opened by
+# another runner in tests/log/test_accounts.py), and a calendar date, whose page only ever lists the
+# runner's own entries (tests/dashboard/test_dashboard.py).
 NOT_OWNED = {"advice_detail", "password_reset_confirm", "digest_unsubscribe", "email_confirm", "calendar_day"}
 # URL name → how to make alice's object for it. Admin routes are staff-only and covered by Django.
 OWNED = {

@@ -1,7 +1,7 @@
 """How long an assessment takes, and what the home page costs, for 90 days and 10 years of history.
 
 Run with `make bench`. Figures, not assertions: the equal query count is pinned in
-tests/runlog/test_home_and_frames.py.
+tests/dashboard/test_home_and_frames.py.
 """
 
 import datetime as dt

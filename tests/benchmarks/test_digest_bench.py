@@ -20,8 +20,8 @@ from django.db import connection
 
 from runlog.digest.models import DigestDelivery
 from runlog.log.models import CrossTraining, Profile, Run
-from tests.runlog.test_digest_smtp import Handler, free_port
-from tests.runlog.test_worker import run_db_workers
+from tests.digest.test_digest_smtp import Handler, free_port
+from tests.imports.test_worker import run_db_workers
 
 RUNNERS = int(os.environ.get("BENCH_DIGEST_RUNNERS", "2000"))
 NOW = dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC)  # Monday 08:00 in Berlin

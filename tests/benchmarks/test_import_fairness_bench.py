@@ -17,8 +17,8 @@ from django.test import Client
 
 from runlog.imports.models import ImportBatch
 from tests.factories import ProfileFactory, UserFactory
-from tests.runlog.import_files import FIRST_RUN, gpx_archive, gpx_run
-from tests.runlog.test_import_workers import DATABASE_TASKS, start_worker, wait_for
+from tests.imports.import_files import FIRST_RUN, gpx_archive, gpx_run
+from tests.imports.test_import_workers import DATABASE_TASKS, start_worker, wait_for
 
 RUNS = int(os.environ.get("BENCH_ARCHIVE_RUNS", "400"))
 

@@ -67,7 +67,7 @@ def main() -> int:
     start = dt.datetime(2026, 11, 20, 7, tzinfo=dt.UTC)
     run = Run.objects.create(user=user, start=start, distance_m=10_000, duration_s=3000, shoe=shoes[0])
     report = PainReport.objects.create(user=user, date=start.date(), location="shin", side="left", during=3, run=run)
-    template = get_template("runlog/_form_fields.html")
+    template = get_template("log/_form_fields.html")
     forms = {
         "run edit form": lambda renderer: RunForm(instance=run, profile=profile, renderer=renderer),
         "pain edit form": lambda renderer: PainReportForm(instance=report, profile=profile, renderer=renderer),

@@ -65,7 +65,7 @@ def test_a_cross_training_day_is_a_rest_day_from_running():
 
 
 def test_a_run_at_23_30_local_time_belongs_to_that_day():
-    # Frames carry local days; the ORM side is covered in tests/runlog/test_frames.py.
+    # Frames carry local days; the ORM side is covered in tests/dashboard/test_home_and_frames.py.
     fr = frames(runs=daily_runs(7), first_offset=-20)
     assert assess(fr, ON).metrics["run_streak_days"] == 7
 

@@ -21,7 +21,7 @@ from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from runlog.log.versions import KINDS, key
 from tests.conftest import PASSWORD
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
-from tests.runlog.conftest import NOW
+from tests.log.conftest import NOW
 
 User = get_user_model()
 LINK = re.compile(r"https?://[^\s\"]+/accounts/email/confirm/[^\s\"/]+/")
@@ -264,7 +264,7 @@ def test_a_newer_change_request_supersedes_the_older_link(alice_client, alice, m
 
 def test_no_digest_goes_to_an_unverified_address_and_the_skip_is_recorded(db, settings):
     from tests import mail_backends as mb
-    from tests.runlog.test_digest import MONDAY_8_BERLIN, WEEK, runner, send
+    from tests.digest.test_digest import MONDAY_8_BERLIN, WEEK, runner, send
 
     settings.MAILERS = {"default": {"BACKEND": "tests.mail_backends.ScriptedBackend"}}
     mb.reset()

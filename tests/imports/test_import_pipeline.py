@@ -19,7 +19,7 @@ from runlog.imports.files import UNREADABLE
 from runlog.imports.models import ImportBatch, ImportFile
 from runlog.log.models import Run
 from tests.factories import ImportBatchFactory, RunFactory
-from tests.runlog.import_files import FIRST_RUN, gpx_archive, gpx_run
+from tests.imports.import_files import FIRST_RUN, gpx_archive, gpx_run
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

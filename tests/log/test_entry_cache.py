@@ -11,7 +11,7 @@ from django.test import Client
 from injuries.models import PainReport
 from runlog.log.models import Profile, Run, Shoe
 from tests.factories import PainReportFactory, RunFactory, ShoeFactory, local
-from tests.runlog.conftest import NOW
+from tests.log.conftest import NOW
 
 pytestmark = pytest.mark.usefixtures("real_cache")
 

@@ -9,9 +9,9 @@ from aiosmtpd.controller import Controller
 from django.core.management import call_command
 
 from runlog.digest.models import DigestDelivery
-from tests.runlog.test_digest import MONDAY_8_BERLIN, runner
-from tests.runlog.test_digest_smtp import Handler, free_port
-from tests.runlog.test_worker import run_db_workers
+from tests.digest.test_digest import MONDAY_8_BERLIN, runner
+from tests.digest.test_digest_smtp import Handler, free_port
+from tests.imports.test_worker import run_db_workers
 
 
 @pytest.mark.django_db(transaction=True)

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from runlog.imports.models import ImportBatch, ImportFile
 from runlog.log.models import Run
-from tests.runlog.import_files import FIRST_RUN, gpx_archive, gpx_run
-from tests.runlog.test_worker import ROOT, run_db_workers, worker_environment
+from tests.imports.import_files import FIRST_RUN, gpx_archive, gpx_run
+from tests.imports.test_worker import ROOT, run_db_workers, worker_environment
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 RUNS = 300

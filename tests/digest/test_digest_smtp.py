@@ -10,7 +10,7 @@ from aiosmtpd.controller import Controller
 from django.core.management import call_command
 
 from runlog.digest.models import DigestDelivery
-from tests.runlog.test_digest import MONDAY_8_BERLIN, runner
+from tests.digest.test_digest import MONDAY_8_BERLIN, runner
 
 
 class Handler:

@@ -11,7 +11,7 @@ from runlog.imports.files import Upload, import_files, parse_activity_file
 from runlog.imports.parsers.base import ImportRejected
 from runlog.imports.parsers.csv import decode_csv, parse_garmin_csv, parse_strava_csv
 from runlog.log.models import Profile, Run
-from tests.runlog.activity_files import START, gpx, running_session, strava, tcx
+from tests.imports.activity_files import START, gpx, running_session, strava, tcx
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ from injuries.models import PainReport
 from runlog.log.models import CrossTraining, Run, Shoe
 from runlog.site.models import FormSubmission
 from tests.factories import RunFactory, ShoeFactory
-from tests.runlog.conftest import NOW
+from tests.log.conftest import NOW
 
 RUN = {"date": "2026-11-24", "time": "07:30", "distance": "10", "duration": "50:00", "kind": "easy"}
 

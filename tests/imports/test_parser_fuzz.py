@@ -16,7 +16,7 @@ from runlog.imports.files import parse_activity_file
 from runlog.imports.parsers.base import EARLIEST_START, LATEST_START_AHEAD, ImportRejected
 from runlog.imports.parsers.csv import parse_garmin_csv, parse_strava_csv
 from runlog.imports.parsers.fit import parse_fit
-from tests.runlog.activity_files import START, running_session
+from tests.imports.activity_files import START, running_session
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

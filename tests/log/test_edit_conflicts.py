@@ -10,8 +10,8 @@ import time_machine
 from injuries.models import PainReport
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
-from tests.runlog.conftest import NOW
-from tests.runlog.test_admin import posted_back
+from tests.log.conftest import NOW
+from tests.test_admin import posted_back
 
 RUN = {"date": "2026-11-20", "time": "07:00", "distance": "10", "duration": "50:00", "kind": "easy", "rpe": "4"}
 

@@ -7,7 +7,7 @@ import time_machine
 
 from runlog.log.models import Profile
 from tests.factories import PainReportFactory, RunFactory, local
-from tests.runlog.conftest import NOW
+from tests.log.conftest import NOW
 
 pytestmark = pytest.mark.usefixtures("real_cache")
 
