@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import markdown
 import nh3
 
-from injuries.assessment import load_frames
 from injuries.models import Advice
-from injuries.risk import Assessment, Flag, assess
-from runlog.log.models import Profile
+from injuries.risk import Assessment, Flag
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "br", "hr"}
 
@@ -45,11 +42,6 @@ class ShownFlag:
     @property
     def severity(self):
         return self.flag.severity
-
-
-def assessment_for(profile: Profile, on: dt.date | None = None) -> Assessment:
-    on = on or profile.today()
-    return assess(load_frames(profile, on), on)
 
 
 def with_advice(assessment: Assessment) -> list[ShownFlag]:

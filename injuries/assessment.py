@@ -1,8 +1,9 @@
-"""The one doorway from the ORM to pandas: runners' logs around a date, as fixed-column DataFrames.
+"""The one doorway from the ORM to the risk engine: load the frames, assess, attach the advice, cache.
 
-An assessment reads a fixed window (WINDOW_DAYS) plus per-shoe totals by aggregate, so its cost does
-not grow with years of history. `load_frames_bulk` serves a whole batch of runners with the same five
-queries that one runner costs.
+Frames hold a fixed window (WINDOW_DAYS) plus per-shoe totals by aggregate, so their cost does not grow
+with years of history; `load_frames_bulk` serves a whole batch of runners (the digest) with the same
+five queries that one runner costs. For one runner, `frames_for` and `assessment_of` are cached by log
+version: after a change the frames are loaded once, and the risk panel and the charts share them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,20 @@ import pandas as pd
 from django.db.models import Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from injuries.advice import ShownFlag, with_advice
 from injuries.models import PainReport
-from injuries.risk import WINDOW_DAYS, Frames
+from injuries.risk import WINDOW_DAYS, Assessment, Frames, assess
 from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, RUN_COLUMNS, SHOE_COLUMNS, frame
 from runlog.log.models import CrossTraining, Profile, Run, Shoe, local_day_bounds
+from runlog.log.versions import get_or_compute
 from runlog.site.localtime import local_date
 
+# The columns read from each table are the frame contract's (injuries/risk/frames.py): a session's local
+# `day` comes from its `start`, a shoe's `shoe_id` from its `id`, its `last_run_day` from its last run.
+RUN_FIELDS = [column for column in RUN_COLUMNS if column != "day"]
+CROSS_FIELDS = [column for column in CROSS_COLUMNS if column != "day"]
 PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day"]
+SHOE_FIELDS = [column for column in SHOE_COLUMNS if column not in ("shoe_id", "logged_m", "last_run_day")]
 # The engine's frames hold days as datetime64[ns], 1677-09-22 to 2262-04-11. A stored day beyond (old
 # data, a restore: no form accepts one) is kept at the nearest end, which every rule reads the same way
 # as the real day: long ago, or not yet.
@@ -33,7 +41,36 @@ def engine_day(day: dt.date | None) -> dt.date | None:
 
 
 def load_frames(profile: Profile, on: dt.date) -> Frames:
+    """One runner's frames around `on`, read from the database now (five queries)."""
     return load_frames_bulk([profile], {profile.user_id: on})[profile.user_id]
+
+
+def frames_for(profile: Profile, today: dt.date) -> Frames:
+    """One runner's frames, loaded once per log version and date and shared by every panel that needs them:
+    from the cache across requests, and from the profile object within one (a page's panels ask in turn)."""
+    kept = profile.__dict__.setdefault("_frames_by_version", {})
+    version = (profile.log_version, today)
+    if version not in kept:
+        kept[version] = get_or_compute("frames", profile, today, lambda: load_frames(profile, today))
+    return kept[version]
+
+
+def assessment_for(profile: Profile, on: dt.date | None = None) -> Assessment:
+    """A fresh assessment on `on` (the runner's today by default), not cached: for the command line."""
+    on = on or profile.today()
+    return assess(load_frames(profile, on), on)
+
+
+def assessment_of(profile: Profile, today: dt.date) -> Assessment:
+    """The runner's assessment today, cached until their log or date changes."""
+    return get_or_compute("assessment", profile, today, lambda: assess(frames_for(profile, today), today))
+
+
+def risk_panel(profile: Profile, today: dt.date) -> dict:
+    """What the risk panel shows: the assessment, its flags each with their published advice."""
+    assessment = assessment_of(profile, today)
+    shown: list[ShownFlag] = with_advice(assessment)
+    return {"assessment": assessment, "shown_flags": shown, "profile": profile}
 
 
 def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dict[int, Frames]:
@@ -55,19 +92,11 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     last_day = max(on_for.values())
 
     runs, cross, pain, shoes = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
-    for row in (
-        Run.objects.filter(window)
-        .order_by("start")
-        .values("user_id", "start", "distance_m", "duration_s", "kind", "rpe", "shoe_id", "warm_up")
-    ):
+    for row in Run.objects.filter(window).order_by("start").values("user_id", "start", *RUN_FIELDS):
         uid = row.pop("user_id")
         row["day"] = local_date(row.pop("start"), by_user[uid].tz)
         runs[uid].append(row)
-    for row in (
-        CrossTraining.objects.filter(window)
-        .order_by("start")
-        .values("user_id", "start", "activity", "duration_s", "rpe")
-    ):
+    for row in CrossTraining.objects.filter(window).order_by("start").values("user_id", "start", *CROSS_FIELDS):
         uid = row.pop("user_id")
         row["day"] = local_date(row.pop("start"), by_user[uid].tz)
         cross[uid].append(row)
@@ -88,16 +117,14 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
             logged_m=Coalesce(Sum("runs__distance_m", filter=before_end), 0.0),
             last_run=Max("runs__start", filter=before_end),
         )
-        .values("user_id", "id", "name", "start_m", "retire_at_m", "retired_on", "logged_m", "last_run")
+        .values("user_id", "id", *SHOE_FIELDS, "logged_m", "last_run")
     ):
         uid = row.pop("user_id")
         tz = by_user[uid].tz
         shoes[uid].append(
             {
+                **{name: row[name] for name in SHOE_FIELDS},
                 "shoe_id": row["id"],
-                "name": row["name"],
-                "start_m": row["start_m"],
-                "retire_at_m": row["retire_at_m"],
                 "retired_on": engine_day(row["retired_on"]),
                 "logged_m": row["logged_m"],
                 "last_run_day": engine_day(local_date(row["last_run"], tz)) if row["last_run"] else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -37,6 +39,10 @@ class PainReportQuerySet(models.QuerySet):
 
     def in_window(self, first, last):
         return self.filter(date__gte=first, date__lte=last)
+
+    def awaiting_morning_score(self, today):
+        """Yesterday's reports still waiting for their next-morning score (the model needs it)."""
+        return self.filter(date=today - dt.timedelta(days=1), next_morning__isnull=True).order_by("pk")
 
 
 class PainReport(models.Model):

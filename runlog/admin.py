@@ -1,3 +1,7 @@
-"""The "runlog" app's admin, gathered from its feature packages."""
+"""The "runlog" app's admin, gathered from its feature packages (the log's first: the digest extends it)."""
 
-from runlog.log import admin as log_admin  # noqa: F401 — registers the log's models, imports and digests
+from runlog.digest import admin as digest_admin
+from runlog.imports import admin as imports_admin
+from runlog.log import admin as log_admin
+
+__all__ = ["digest_admin", "imports_admin", "log_admin"]

@@ -8,9 +8,8 @@ class RunlogConfig(AppConfig):
     verbose_name = "Training log"
 
     def ready(self):
-        from runlog.log import accounts
-        from runlog.log import versions as cache
-        from runlog.site import security  # noqa: F401 — connect the log-version signals and failed-login logger
+        # Connect the log-version signals and the failed-login logger.
+        from runlog.log import accounts, versions  # noqa: F401
+        from runlog.site import security  # noqa: F401
 
-        cache.connect_pain_reports()
         accounts.connect()  # a deleted user's sessions, cache entries and login records go with them

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from injuries.advice import assessment_for
+from injuries.assessment import assessment_for
 from runlog.log.models import Run, Shoe
 
 

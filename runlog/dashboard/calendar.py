@@ -16,8 +16,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from injuries.models import PainReport
+from injuries.views import PAIN
 from runlog.log.bounds import DATE_MIN
 from runlog.log.models import CrossTraining, Run, profile_for
+from runlog.log.views import CROSS_TRAINING, RUNS
 from runlog.site.localtime import local_date
 
 DAYS_AHEAD = 365
@@ -120,9 +122,6 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def calendar_day(request: HttpRequest, day: str) -> HttpResponse:
-    from injuries.views import PAIN
-    from runlog.log.views import CROSS_TRAINING, RUNS
-
     try:
         date = dt.date.fromisoformat(day)
     except ValueError:

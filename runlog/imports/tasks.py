@@ -348,11 +348,3 @@ def undo_batch(batch: ImportBatch) -> dict:
     for stored in batch.files.exclude(stored=""):
         _drop_stored(stored)  # only batches that failed before imports always finished still hold files
     return counts
-
-
-@task()
-def send_digest(user_id: int, week_start: str) -> str:
-    """Send one runner's weekly digest; safe to run twice (the delivery row is claimed first)."""
-    from runlog.digest.weekly import deliver_for_user
-
-    return deliver_for_user(user_id, dt.date.fromisoformat(week_start))

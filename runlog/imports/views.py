@@ -14,9 +14,10 @@ from typing import BinaryIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from runlog.imports.account_json import write_archive, write_json
 from runlog.imports.files import ACCEPTED, MAX_FILES_PER_UPLOAD, MAX_WAITING_IMPORTS, megabytes, upload_limit
@@ -24,16 +25,13 @@ from runlog.imports.models import ImportBatch
 from runlog.imports.parsers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
 from runlog.imports.tasks import ImportRefused, queue_import, requeue_stale_imports, undo_batch
 from runlog.log.models import CrossTraining, Run, profile_for
+from runlog.site.ownership import owned_or_404
 
 log = logging.getLogger("runlog.security")
 
 
 def _owned_batch(request: HttpRequest, pk: int) -> ImportBatch:
-    batch = ImportBatch.objects.filter(pk=pk, user=request.user).first()
-    if batch is None:
-        log.warning("ownership denied user=%s path=%s", request.user.pk, request.path)
-        raise Http404("No such import.")
-    return batch
+    return owned_or_404(ImportBatch.objects.filter(user=request.user), request, pk, "import")
 
 
 def _upload_errors(files) -> list[str]:
@@ -99,9 +97,12 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = _owned_batch(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    # Ownership first: someone else's import is a 404 whatever the method, never a 405.
+    return _undo(request, _owned_batch(request, pk))
+
+
+@require_POST
+def _undo(request: HttpRequest, batch: ImportBatch) -> HttpResponse:
     if not batch.can_be_undone:
         messages.error(request, "Only a finished import can be undone.")
         return redirect("import_detail", pk=batch.pk)

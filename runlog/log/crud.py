@@ -2,7 +2,8 @@
 
 Each section names its model, form and template; the template defines the partials `items`, `item`,
 `new-form` and `edit-form`. The same views answer htmx (fragments, HX-Trigger "logChanged") and
-plain browsers (full pages and redirects), so every page works without JavaScript.
+plain browsers (full pages and redirects), so every page works without JavaScript. `routes()` gives a
+section its five URLs (list, new, item, edit, delete), named `<name>_<action>`.
 """
 
 from __future__ import annotations
@@ -12,16 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from runlog.log.entry_cache import render_entries
 from runlog.log.models import profile_for
 from runlog.site import submissions
+from runlog.site.ownership import owned_or_404
 
 log = logging.getLogger("runlog.security")
 
@@ -42,6 +45,7 @@ class Section:
     queryset: Callable[[object], models.QuerySet]  # user -> their objects, ready for listing
     template: str = "log/section.html"
     extra_context: Callable[[HttpRequest], dict] = field(default=lambda request: {})
+    initial: Callable[[HttpRequest], dict] = field(default=lambda request: {})  # a new entry's form
 
     def url(self, action: str, obj=None) -> str:
         return reverse(f"{self.name}_{action}", args=[obj.pk] if obj is not None else [])
@@ -49,11 +53,7 @@ class Section:
 
 def get_owned(section: Section, request: HttpRequest, pk: int):
     """The runner's own object, or 404 — someone else's object does not exist for them."""
-    obj = section.queryset(request.user).filter(pk=pk).first()
-    if obj is None:
-        log.warning("ownership denied user=%s path=%s", request.user.pk, request.path)
-        raise Http404(f"No such {section.noun}.")
-    return obj
+    return owned_or_404(section.queryset(request.user), request, pk, section.noun)
 
 
 def _context(section: Section, request: HttpRequest, **extra) -> dict:
@@ -76,12 +76,12 @@ def list_page(section: Section, request: HttpRequest, queryset=None, **extra) ->
     return render(request, section.template, context)
 
 
-def create(section: Section, request: HttpRequest, initial: dict | None = None) -> HttpResponse:
+def create(section: Section, request: HttpRequest) -> HttpResponse:
     """A new entry. The form's one-time token makes a repeat of the same post (a double tap, a retry)
     create nothing and get the answer of the first."""
     profile = profile_for(request.user)
     if request.method != "POST":
-        form = section.form_class(profile=profile, initial=initial or {})
+        form = section.form_class(profile=profile, initial=section.initial(request))
         return render(request, "log/form_page.html", _context(section, request, form=form, action="new"))
     token = submissions.posted_token(request)
     form = section.form_class(request.POST, profile=profile)
@@ -160,3 +160,29 @@ def delete(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         return mark_changed(HttpResponse(""))
     messages.success(request, f"Deleted the {section.noun}.")
     return redirect(section.url("list"))
+
+
+def routes(section: Section, prefix: str, *, list_view: Callable | None = None) -> list[URLPattern]:
+    """The section's list, new, item, edit and delete URLs under `prefix/`, for the runner logged in.
+
+    `list_view` replaces the plain list (the runs list adds its filters)."""
+
+    def view(action: str, handler: Callable) -> Callable:
+        handler.__name__ = handler.__qualname__ = f"{section.name}_{action}"
+        return login_required(handler)
+
+    actions = [
+        ("list", "", lambda request: list_page(section, request)),
+        ("new", "new/", lambda request: create(section, request)),
+        ("item", "<int:pk>/", lambda request, pk: item(section, request, pk)),
+        ("edit", "<int:pk>/edit/", lambda request, pk: edit(section, request, pk)),
+        ("delete", "<int:pk>/delete/", lambda request, pk: delete(section, request, pk)),
+    ]
+    return [
+        path(
+            f"{prefix}/{route}",
+            list_view if action == "list" and list_view else view(action, handler),
+            name=f"{section.name}_{action}",
+        )
+        for action, route, handler in actions
+    ]

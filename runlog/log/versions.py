@@ -1,4 +1,4 @@
-"""Per-runner caching of what is derived from the whole log (the assessment, the chart data).
+"""Log versions, and per-runner caching by them of what is derived from the log (frames, assessment, charts).
 
 Every change to a runner's log replaces `Profile.log_version` with a fresh random value (signals for
 single saves and deletes, an explicit call after bulk imports), and cache keys carry that version and the
@@ -16,7 +16,7 @@ from runlog.log.models import CrossTraining, Profile, Run, Shoe, Units, new_log_
 
 TIMEOUT = 6 * 3600
 # Every kind of value cached by log version: what a deleted runner's entries are found by.
-KINDS = ("charts", "week", "assessment")
+KINDS = ("frames", "charts", "week", "assessment")
 
 
 def bump_log_version(user_id: int) -> None:
@@ -56,19 +56,13 @@ def forget(profile: Profile) -> None:
     cache.delete_many([_key(kind, profile, day, units) for kind in KINDS for day in days for units in Units.values])
 
 
-def _changed(sender, instance, **kwargs):
+def log_changed(sender, instance, **kwargs) -> None:
+    """A signal receiver for every model of the log (runs, shoes, cross-training, pain reports)."""
     if kwargs.get("raw"):
         return
     bump_log_version(instance.user_id)
 
 
 for model in (Run, CrossTraining, Shoe):
-    post_save.connect(_changed, sender=model, dispatch_uid=f"log-version-save-{model.__name__}")
-    post_delete.connect(_changed, sender=model, dispatch_uid=f"log-version-delete-{model.__name__}")
-
-
-def connect_pain_reports():
-    from injuries.models import PainReport
-
-    post_save.connect(_changed, sender=PainReport, dispatch_uid="log-version-save-PainReport")
-    post_delete.connect(_changed, sender=PainReport, dispatch_uid="log-version-delete-PainReport")
+    post_save.connect(log_changed, sender=model, dispatch_uid=f"log-version-save-{model.__name__}")
+    post_delete.connect(log_changed, sender=model, dispatch_uid=f"log-version-delete-{model.__name__}")

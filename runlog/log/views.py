@@ -1,4 +1,4 @@
-"""Pages of the training log: home, runs, shoes, cross-training, profile and sign-up."""
+"""Pages of the training log: runs, shoes, cross-training, settings, sign-up and the account."""
 
 from __future__ import annotations
 
@@ -14,13 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from injuries.assessment import load_frames
-from injuries.views import morning_prompts, risk_context
-from runlog.dashboard.charts import chart_data
-from runlog.dashboard.week import week_summary
 from runlog.log import accounts
 from runlog.log import crud as sections
-from runlog.log.entry_cache import render_entries
 from runlog.log.forms import (
     CrossTrainingForm,
     DeleteAccountForm,
@@ -34,12 +29,12 @@ from runlog.log.forms import (
     initial_day,
 )
 from runlog.log.models import CrossTraining, Profile, Run, Shoe, profile_for
-from runlog.log.versions import get_or_compute
 
 log = logging.getLogger("runlog.security")
 
 
-def _runs(user):
+def runs_of(user):
+    """The runner's runs with their shoes, ready for listing."""
     return Run.objects.for_user(user).select_related("shoe")
 
 
@@ -60,7 +55,8 @@ RUNS = sections.Section(
     add_label="Log a run",
     empty_text="No runs logged yet. Your first one takes 15 seconds.",
     item_template="log/_run.html",
-    queryset=_runs,
+    queryset=runs_of,
+    initial=lambda request: initial_day(request.GET, profile_for(request.user)),
 )
 SHOES = sections.Section(
     name="shoe",
@@ -83,74 +79,14 @@ CROSS_TRAINING = sections.Section(
     empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
     item_template="log/_cross_training.html",
     queryset=_cross_training,
+    initial=lambda request: initial_day(request.GET, profile_for(request.user)),
 )
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "dashboard/welcome.html")
-    profile = profile_for(request.user)
-    today = profile.today()
-    frames = _frames_once(profile, today)
-    context = {
-        "profile": profile,
-        "week": _week(request, profile, today),
-        "form": RunForm(profile=profile),
-        "section": RUNS,
-        "recent_entries": render_entries(RUNS, _runs(request.user)[:5], profile.units, today),
-        "chart_data": get_or_compute("charts", profile, today, lambda: chart_data(profile, frames(), today)),
-        "weeks_shown": _weeks_choice(request),
-        "morning_reports": morning_prompts(request.user, today),
-        **risk_context(request, frames),
-    }
-    return render(request, "dashboard/home.html", context)
-
-
-def _frames_once(profile, today):
-    """A loader that reads the runner's frames on first use only (cache misses share one load)."""
-    loaded = []
-
-    def frames():
-        if not loaded:
-            loaded.append(load_frames(profile, today))
-        return loaded[0]
-
-    return frames
-
-
-def _weeks_choice(request: HttpRequest) -> int:
-    value = request.GET.get("weeks", "12")
-    return int(value) if value in ("12", "26", "52") else 12
-
-
-@login_required
-def charts_panel(request: HttpRequest) -> HttpResponse:
-    """The charts with fresh data, for the htmx refresh after the log changes."""
-    profile = profile_for(request.user)
-    today = profile.today()
-    data = get_or_compute("charts", profile, today, lambda: chart_data(profile, load_frames(profile, today), today))
-    return render(request, "dashboard/home.html#charts", {"chart_data": data, "weeks_shown": _weeks_choice(request)})
-
-
-@login_required
-def week_panel(request: HttpRequest) -> HttpResponse:
-    profile = profile_for(request.user)
-    week = _week(request, profile, profile.today())
-    return render(request, "dashboard/home.html#week", {"week": week, "profile": profile})
-
-
-def _week(request: HttpRequest, profile, today):
-    """This week at a glance, cached until the runner's log or date changes."""
-    return get_or_compute("week", profile, today, lambda: week_summary(request.user, profile, today))
-
-
-# Runs -------------------------------------------------------------------------------------------
 
 
 @login_required
 def run_list(request: HttpRequest) -> HttpResponse:
     filters = RunFilterForm(request.GET or None, user=request.user)
-    queryset = _runs(request.user)
+    queryset = runs_of(request.user)
     if filters.is_valid():
         if kind := filters.cleaned_data.get("kind"):
             queryset = queryset.filter(kind=kind)
@@ -162,60 +98,12 @@ def run_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def run_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(RUNS, request, initial=initial_day(request.GET, profile_for(request.user)))
-
-
-@login_required
-def run_item(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.item(RUNS, request, pk)
-
-
-@login_required
-def run_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.edit(RUNS, request, pk)
-
-
-@login_required
-def run_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.delete(RUNS, request, pk)
-
-
-# Shoes ------------------------------------------------------------------------------------------
-
-
-@login_required
-def shoe_list(request: HttpRequest) -> HttpResponse:
-    return sections.list_page(SHOES, request)
-
-
-@login_required
-def shoe_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(SHOES, request)
-
-
-@login_required
-def shoe_item(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.item(SHOES, request, pk)
-
-
-@login_required
-def shoe_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.edit(SHOES, request, pk)
-
-
-@login_required
-def shoe_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.delete(SHOES, request, pk)
-
-
-@login_required
 def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
     """Retire a shoe today, or bring a retired one back: GET asks (the entry's link without JavaScript),
     POST does it. Ownership is checked first."""
     shoe = sections.get_owned(SHOES, request, pk)
     profile = profile_for(request.user)
-    if request.method != "POST":
+    if request.method != "POST":  # GET asks: the confirmation page a link without JavaScript opens
         context = {"obj": shoe, "is_default": profile.default_shoe_id == shoe.pk}
         return render(request, "log/confirm_retire.html", context)
     shoe.retired_on = None if shoe.retired_on else profile.today()
@@ -230,34 +118,6 @@ def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
         return sections.mark_changed(response)
     messages.success(request, f"{shoe.name}: {'retired' if shoe.retired_on else 'back in use'}.")
     return redirect("shoe_list")
-
-
-# Cross-training ---------------------------------------------------------------------------------
-
-
-@login_required
-def xt_list(request: HttpRequest) -> HttpResponse:
-    return sections.list_page(CROSS_TRAINING, request)
-
-
-@login_required
-def xt_new(request: HttpRequest) -> HttpResponse:
-    return sections.create(CROSS_TRAINING, request, initial=initial_day(request.GET, profile_for(request.user)))
-
-
-@login_required
-def xt_item(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.item(CROSS_TRAINING, request, pk)
-
-
-@login_required
-def xt_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.edit(CROSS_TRAINING, request, pk)
-
-
-@login_required
-def xt_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    return sections.delete(CROSS_TRAINING, request, pk)
 
 
 # Account ----------------------------------------------------------------------------------------

@@ -12,8 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from injuries.advice import assessment_for
-from injuries.assessment import load_frames
+from injuries.assessment import assessment_for, load_frames
 from injuries.risk import assess
 
 from .conftest import TODAY

@@ -6,8 +6,7 @@ import zoneinfo
 import pytest
 import time_machine
 
-from injuries.advice import assessment_for
-from injuries.assessment import load_frames
+from injuries.assessment import assessment_for, load_frames
 from runlog.log.models import CrossTraining, Profile, Run
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
 

@@ -6,7 +6,8 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from injuries.advice import assessment_for, report_dict
+from injuries.advice import report_dict
+from injuries.assessment import assessment_for
 from runlog.log.models import profile_for
 
 

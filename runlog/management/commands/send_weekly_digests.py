@@ -9,8 +9,8 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from runlog.digest.tasks import send_digest
 from runlog.digest.weekly import ERROR, build_contents_each, deliver_batch, due_profiles, record_error
-from runlog.imports.tasks import send_digest
 
 
 class Command(BaseCommand):
