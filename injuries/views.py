@@ -13,7 +13,7 @@ from injuries.forms import MorningScoreForm, PainReportForm
 from injuries.models import Advice, PainReport
 from runlog.log import crud as sections
 from runlog.log.forms import initial_day
-from runlog.log.models import profile_for
+from runlog.log.models import Run, profile_for
 from runlog.site.localtime import local_date
 
 
@@ -40,8 +40,6 @@ def _pain_initial(request: HttpRequest) -> dict:
     initial = {}
     run_id = request.GET.get("run", "")
     if run_id.isdigit():
-        from runlog.log.models import Run
-
         run = Run.objects.for_user(request.user).filter(pk=int(run_id)).first()
         if run is not None:
             initial["run"] = run.pk

@@ -19,6 +19,7 @@ import pandas as pd
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.mail import mailers
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -374,8 +375,6 @@ def deliver(
 
 def deliver_batch(contents: list[DigestContent], now: dt.datetime) -> dict[str, int]:
     """Send a batch in this process over one SMTP connection; a fixed number of queries plus two per runner."""
-    from django.core.mail import mailers
-
     ensure_rows(contents)
     prior = {
         (uid, week): attempts

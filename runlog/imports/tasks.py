@@ -19,6 +19,7 @@ from django.tasks import task
 from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 
+from injuries.models import PainReport
 from runlog.imports.files import (
     MAX_WAITING_IMPORTS,
     FileReport,
@@ -30,7 +31,7 @@ from runlog.imports.files import (
     save_item,
 )
 from runlog.imports.models import ImportBatch, ImportFile, upload_path
-from runlog.log.models import profile_for
+from runlog.log.models import CrossTraining, Run, Shoe, profile_for
 from runlog.log.versions import bump_log_version
 
 log = logging.getLogger("runlog.jobs")
@@ -331,9 +332,6 @@ def reports_of(batch: ImportBatch) -> list[FileReport]:
 
 def undo_batch(batch: ImportBatch) -> dict:
     """Remove exactly what an import added: its sessions, pain reports, and the shoes it created."""
-    from injuries.models import PainReport
-    from runlog.log.models import CrossTraining, Run, Shoe
-
     with transaction.atomic():
         counts = {
             "runs": Run.objects.filter(import_batch=batch).delete()[0],

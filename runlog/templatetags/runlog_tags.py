@@ -3,6 +3,7 @@
 from django import template
 
 from runlog.log import units as u
+from runlog.log.entry_cache import blank_form_fields
 from runlog.site.localtime import for_template
 
 register = template.Library()
@@ -57,8 +58,6 @@ def km_to(km, unit="km"):
 
 @register.simple_tag
 def cached_form_fields(form):
-    """An empty quick-log form's fields from the cache (see runlog.entries.blank_form_fields), or "" when
+    """An empty quick-log form's fields from the cache (see runlog.log.entry_cache.blank_form_fields), or "" when
     the template must render them."""
-    from runlog.log.entry_cache import blank_form_fields
-
     return blank_form_fields(form) or ""
