@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from injuries.models import PainReport
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
+from runlog.log.versions import bump_log_version
 
 DAYS = 182
 TZ = "Europe/Berlin"
@@ -158,12 +159,9 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
                 notes="Half marathon — went out too fast" if kind == "race" else "",
             )
         )
-    for run in runs:  # bulk_create skips save(), where the fingerprint is set
-        run.fingerprint = ""
     Run.objects.bulk_create(runs)
     CrossTraining.objects.bulk_create(sessions)
-    for obj in [*Run.objects.filter(user=user), *CrossTraining.objects.filter(user=user)]:
-        obj.save(update_fields=["fingerprint"])
+    bump_log_version(user.pk)  # bulk_create sends no signals
 
     race = Run.objects.get(user=user, kind="race")
     episode = [

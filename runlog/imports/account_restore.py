@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+
 from django.db import transaction
 
 from injuries.models import PainReport
 from runlog.imports.account_schema import AccountDocument
 from runlog.imports.models import ImportBatch
 from runlog.imports.save import DuplicateIndex, FileReport
-from runlog.log.models import CrossTraining, Profile, Run, Shoe, fingerprint_for
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 PROFILE_FIELDS = ("units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "language")
+
+
+def activity_identity(start: dt.datetime, distance_m: float | None, kind: str) -> str:
+    """Coarse identity of an activity: the minute it started, its kind and its distance to 100 m."""
+    minute = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M")
+    distance = "-" if distance_m is None else str(round(distance_m / 100))
+    return hashlib.sha1(f"{minute}|{kind}|{distance}".encode()).hexdigest()[:20]
 
 
 def _restore_profile(profile: Profile, doc: AccountDocument, shoes: dict[str, Shoe], dry_run: bool) -> None:
@@ -48,22 +58,22 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
         index = DuplicateIndex.for_user(user, min(starts), max(starts)) if starts else DuplicateIndex()
         runs: list[Run] = []
         by_key: dict[str, Run] = {}
-        duplicate_keys: dict[str, str] = {}  # run key → fingerprint of the run already in the account
+        duplicate_keys: dict[str, str] = {}  # run key → identity of the run already in the account
+        duplicate_starts: list[dt.datetime] = []
         for item in doc.runs:
             key, values = item["key"], {k: v for k, v in item.items() if k != "key"}
             source, source_id = values.get("source", ""), values.get("source_id", "")
-            fingerprint = fingerprint_for(values["start"], values["distance_m"], "run")
             if index.seen("run", values["start"], values["distance_m"], source, source_id):
                 report.duplicates += 1
                 if key is not None:
-                    duplicate_keys[key] = fingerprint
+                    duplicate_keys[key] = activity_identity(values["start"], values["distance_m"], "run")
+                    duplicate_starts.append(values["start"])
                 continue
             index.add("run", values["start"], values["distance_m"], source, source_id)
             run = Run(
                 user=user,
                 import_batch=batch,
                 **{**values, "shoe": shoes.get(values["shoe"])},
-                fingerprint=fingerprint,
             )
             runs.append(run)
             if key is not None:
@@ -82,7 +92,6 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
                     user=user,
                     import_batch=batch,
                     **item,
-                    fingerprint=fingerprint_for(item["start"], item.get("distance_m"), item["activity"]),
                 )
             )
 
@@ -91,14 +100,18 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
             Run.objects.bulk_create(runs, batch_size=500)
         if duplicate_keys:
             # A pain report linked to a run the account already had stays linked to that run.
-            already = dict(
-                Run.objects.filter(user=user, fingerprint__in=set(duplicate_keys.values())).values_list(
-                    "fingerprint", "pk"
-                )
-            )
-            for key, fingerprint in duplicate_keys.items():
-                if fingerprint in already:
-                    by_key[key] = Run(pk=already[fingerprint], user=user)
+            # Identities are computed, not stored: the account's runs from the first such minute to the last.
+            first = min(duplicate_starts).replace(second=0, microsecond=0)
+            last = max(duplicate_starts).replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+            candidates = Run.objects.filter(user=user, start__gte=first, start__lt=last)
+            wanted = set(duplicate_keys.values())
+            already = {}
+            for pk, start, distance_m in candidates.values_list("pk", "start", "distance_m"):
+                if (identity := activity_identity(start, distance_m, "run")) in wanted:
+                    already[identity] = pk
+            for key, identity in duplicate_keys.items():
+                if identity in already:
+                    by_key[key] = Run(pk=already[identity], user=user)
 
         seen_pain = set(PainReport.objects.filter(user=user).values_list("date", "location", "side"))
         pains: list[PainReport] = []

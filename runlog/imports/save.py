@@ -13,7 +13,7 @@ from django.db.models import Q
 from runlog.imports.models import ImportBatch
 from runlog.imports.parsers.base import ActivityRecord, ImportRejected, start_problem
 from runlog.log import bounds
-from runlog.log.models import CrossTraining, Profile, Run, Shoe, fingerprint_for
+from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 DUPLICATE_SECONDS = 60
 DUPLICATE_DISTANCE = 0.02
@@ -220,7 +220,6 @@ class Saver:
                         source=record.source,
                         source_id=record.source_id[:80],
                         import_batch=self.batch,
-                        fingerprint=fingerprint_for(record.start, record.distance_m, "run"),
                     )
                 )
             else:
@@ -236,7 +235,6 @@ class Saver:
                         source=record.source,
                         source_id=record.source_id[:80],
                         import_batch=self.batch,
-                        fingerprint=fingerprint_for(record.start, record.distance_m, record.activity),
                     )
                 )
         report.created = len(runs) + len(sessions)

@@ -22,7 +22,7 @@ class RunAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
     raw_id_fields = ["user", "shoe"]
     list_select_related = ["user", "shoe"]
-    readonly_fields = ["fingerprint", "created_at"]
+    readonly_fields = ["created_at"]
 
     @admin.display(description="km", ordering="distance_m")
     def distance_km(self, obj):

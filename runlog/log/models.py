@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 import zoneinfo
 from functools import lru_cache
@@ -241,13 +240,6 @@ class Shoe(models.Model):
         return "ok"
 
 
-def fingerprint_for(start: dt.datetime, distance_m: float | None, kind: str) -> str:
-    """Coarse identity of an activity: the minute it started, its kind and its distance to 100 m."""
-    minute = start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M")
-    distance = "-" if distance_m is None else str(round(distance_m / 100))
-    return hashlib.sha1(f"{minute}|{kind}|{distance}".encode()).hexdigest()[:20]
-
-
 class Run(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runs")
     start = models.DateTimeField(db_index=True)
@@ -272,7 +264,6 @@ class Run(models.Model):
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
     source_id = models.CharField(max_length=80, blank=True)
-    fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     import_batch = models.ForeignKey(
         "runlog.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="runs", editable=False
@@ -292,10 +283,6 @@ class Run(models.Model):
     def __str__(self) -> str:
         return f"{self.distance_m / KM:.1f} km {self.get_kind_display().lower()} on {self.start:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs):
-        self.fingerprint = fingerprint_for(self.start, self.distance_m, "run")
-        super().save(*args, **kwargs)
-
     @property
     def pace_s_per_km(self) -> float:
         return self.duration_s / (self.distance_m / KM)
@@ -311,7 +298,6 @@ class CrossTraining(models.Model):
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
     source_id = models.CharField(max_length=80, blank=True)
-    fingerprint = models.CharField(max_length=40, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     import_batch = models.ForeignKey(
         "runlog.ImportBatch",
@@ -336,7 +322,3 @@ class CrossTraining(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_activity_display()} {self.duration_s // 60} min on {self.start:%Y-%m-%d}"
-
-    def save(self, *args, **kwargs):
-        self.fingerprint = fingerprint_for(self.start, self.distance_m, self.activity)
-        super().save(*args, **kwargs)
