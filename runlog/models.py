@@ -3,8 +3,6 @@
 from runlog.digest.models import DigestDelivery
 from runlog.imports.models import ImportBatch, ImportFile, delete_stored_upload, import_file_path, upload_path
 from runlog.log.models import (
-    KM,
-    MILE,
     Activity,
     CrossTraining,
     FootType,
@@ -27,8 +25,6 @@ from runlog.log.models import (
 from runlog.site.models import FormSubmission
 
 __all__ = [
-    "KM",
-    "MILE",
     "Activity",
     "CrossTraining",
     "DigestDelivery",

@@ -9,6 +9,7 @@ import pandas as pd
 
 from injuries.risk import Frames
 from injuries.risk import metrics as m
+from injuries.risk.rules.footwear import wear_state
 from runlog.log.models import CrossTraining, Profile, Run
 from runlog.site.localtime import local_date
 
@@ -92,7 +93,7 @@ def shoe_wear(frames: Frames, today: dt.date) -> list[dict]:
     for shoe in active.itertuples():
         km = (shoe.start_m + (shoe.logged_m or 0.0)) / 1000
         retire = shoe.retire_at_m / 1000
-        state = "high" if km >= retire else "caution" if km >= 0.6 * retire else "ok"
+        state = wear_state(km / retire)
         out.append({"name": shoe.name, "km": round(km), "retire_km": round(retire), "state": state})
     return sorted(out, key=lambda s: -s["km"] / s["retire_km"])
 

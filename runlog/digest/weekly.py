@@ -28,8 +28,9 @@ from injuries.advice import advice_for
 from injuries.assessment import load_frames_bulk
 from injuries.models import PainReport
 from injuries.risk import Assessment, assess
+from injuries.risk.rules.footwear import wear_state
 from runlog.digest.models import DigestDelivery
-from runlog.log.models import Profile, Shoe
+from runlog.log.models import Profile
 from runlog.site.emails import make_message
 
 log = logging.getLogger("runlog.digest")
@@ -142,7 +143,6 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
     frames = load_frames_bulk(profiles, ends)  # 5 queries
     assessments = {uid: assess(frames[uid], ends[uid]) for uid in frames}
     advice = advice_for({f.code for a in assessments.values() for f in a.flags})  # 1 query
-    shoe_names = dict(Shoe.objects.filter(user_id__in=list(ends)).values_list("id", "name"))  # 1 query
     labels = dict(PainReport._meta.get_field("location").choices)
     out = {}
     for profile in profiles:
@@ -165,8 +165,8 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
             if not pd.isna(shoe.retired_on):
                 continue
             total = shoe.start_m + (shoe.logged_m or 0.0)
-            if total >= 0.6 * shoe.retire_at_m:
-                worn.append((shoe_names.get(int(shoe.shoe_id), shoe.name), total / 1000, total / shoe.retire_at_m))
+            if wear_state(total / shoe.retire_at_m) != "ok":
+                worn.append((shoe.name, total / 1000, total / shoe.retire_at_m))
         pain_rows = []
         this_week = [p for p in fr.pain.itertuples() if week_start <= p.day.date() <= week_end]
         for location in sorted({p.location for p in this_week}):

@@ -13,8 +13,8 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-KM = 1000.0
-MILE = 1609.344
+from injuries.risk.rules.footwear import WORN_FRACTION, wear_state
+from runlog.log.units import KM, MILE
 
 
 class Units(models.TextChoices):
@@ -232,12 +232,12 @@ class Shoe(models.Model):
         return self.total_m() / self.retire_at_m if self.retire_at_m else 0.0
 
     def wear_state(self) -> str:
-        frac = self.wear_fraction()
-        if frac >= 1.0:
-            return "high"
-        if frac >= 0.6:
-            return "caution"
-        return "ok"
+        return wear_state(self.wear_fraction())
+
+    @property
+    def worn_at_m(self) -> float:
+        """Where the pair counts as getting worn (the shoe list's meter marks it)."""
+        return WORN_FRACTION * self.retire_at_m
 
 
 class Run(models.Model):

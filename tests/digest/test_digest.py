@@ -312,7 +312,7 @@ def test_the_batch_builder_query_count_does_not_grow_with_runners(db, django_ass
 
     def build(users):
         profiles = list(Profile.objects.filter(user__in=users).select_related("user"))
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(6):
             build_contents(profiles, {p.user_id: WEEK for p in profiles})
 
     build(few)

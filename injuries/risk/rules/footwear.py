@@ -7,6 +7,20 @@ import pandas as pd
 from ..frames import Frames
 from .base import Checks, Flag, span, within
 
+# Of the retirement distance the runner set for a pair: "getting worn" from here, "time to retire" at 1.
+WORN_FRACTION = 0.6
+RETIRE_FRACTION = 1.0
+
+
+def wear_state(fraction: float) -> str:
+    """ "ok", "caution" (getting worn) or "high" (past retirement) for a share of the retirement distance;
+    the shoe list, the charts, the digest and this rule all read wear this way."""
+    if fraction >= RETIRE_FRACTION:
+        return "high"
+    if fraction >= WORN_FRACTION:
+        return "caution"
+    return "ok"
+
 
 def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
     flags: list[Flag] = []
@@ -17,10 +31,10 @@ def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
     for shoe in used.itertuples():
         total = float(shoe.start_m) + float(shoe.logged_m or 0.0)
         fraction = total / float(shoe.retire_at_m)
-        if fraction < 0.6:
+        severity = wear_state(fraction)
+        if severity == "ok":
             continue
         worn_any = True
-        severity = "high" if fraction >= 1.0 else "caution"
         flags.append(
             Flag(
                 "footwear.worn",
