@@ -201,7 +201,7 @@ def alice_log(alice):
 
 
 def concrete_paths(alice, log):
-    from runlog.digest.weekly import unsubscribe_token
+    from runlog.digest.unsubscribe import unsubscribe_token
     from runlog.imports.models import ImportBatch
 
     batch = ImportBatch.objects.create(user=alice, status="done")

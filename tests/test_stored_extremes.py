@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from injuries.models import PainReport
-from runlog.digest.weekly import preview, unsubscribe_token
+from runlog.digest.delivery import preview
+from runlog.digest.unsubscribe import unsubscribe_token
 from runlog.imports.models import ImportBatch
 from runlog.log.bounds import DATE_MIN
 from runlog.log.models import CrossTraining, Profile, Run, Shoe

@@ -8,8 +8,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.csp import csp_override
 
+from runlog.digest.delivery import preview
 from runlog.digest.models import DigestDelivery
-from runlog.digest.weekly import preview
 from runlog.log import admin as log_admin
 from runlog.log.models import Profile
 

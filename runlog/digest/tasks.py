@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.tasks import task
 
-from runlog.digest.weekly import deliver_for_user
+from runlog.digest.delivery import deliver_for_user
 
 
 @task()

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 
-from runlog.digest.weekly import user_for_token
+from runlog.digest.unsubscribe import user_for_token
 from runlog.log.models import Profile
 
 log = logging.getLogger("runlog.security")

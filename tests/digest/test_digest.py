@@ -11,8 +11,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
+from runlog.digest.content import build_contents
+from runlog.digest.due import due_filter, due_profiles, week_covered
 from runlog.digest.models import DigestDelivery
-from runlog.digest.weekly import build_contents, due_filter, due_profiles, unsubscribe_token, week_covered
+from runlog.digest.unsubscribe import unsubscribe_token
 from runlog.log.models import Profile
 from tests import mail_backends as mb
 from tests.factories import PainReportFactory, RunFactory, ShoeFactory, UserFactory, local

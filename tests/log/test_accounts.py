@@ -417,7 +417,7 @@ def test_entries_cached_in_both_units_and_either_date_go_too(alice):
 
 
 def test_a_queued_mail_for_a_deleted_account_is_dropped_quietly(alice):
-    from runlog.digest.weekly import deliver_for_user
+    from runlog.digest.delivery import deliver_for_user
     from runlog.log.accounts import send_email_change_notice, send_email_link
 
     user_id = alice.pk

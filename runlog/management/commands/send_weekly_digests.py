@@ -9,8 +9,10 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from runlog.digest.content import build_contents_each
+from runlog.digest.delivery import ERROR, deliver_batch, record_error
+from runlog.digest.due import due_profiles
 from runlog.digest.tasks import send_digest
-from runlog.digest.weekly import ERROR, build_contents_each, deliver_batch, due_profiles, record_error
 
 
 class Command(BaseCommand):
