@@ -1,4 +1,5 @@
 """Claim, send and mark each digest exactly once.
+
 Delivery follows healthchecks' report sender: a DigestDelivery row per (runner, week) is claimed with a
 conditional UPDATE (pending → sending, with a lease) before anything is sent, so two workers never send
 the same digest, and a crash leaves at most the one in-flight mail to be sent again when its lease ends.
