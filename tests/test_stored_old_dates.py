@@ -9,7 +9,8 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from runlog.digest import weekly as digest
+from runlog.digest import content as digest
+from runlog.digest import delivery
 from runlog.digest.models import DigestDelivery
 from runlog.log.models import Profile
 from tests import mail_backends as mb
@@ -174,7 +175,7 @@ def test_a_digest_that_cannot_be_rendered_is_marked_failed_and_the_batch_goes_on
             raise ValueError("a template tag broke")
         return render(content)
 
-    monkeypatch.setattr(digest, "render_digest", render_breaking_on_ben)
+    monkeypatch.setattr(delivery, "render_digest", render_breaking_on_ben)  # where delivery looks it up
 
     with caplog.at_level(logging.ERROR, logger="runlog.digest"), pytest.raises(CommandError):
         send()

@@ -11,6 +11,8 @@ from injuries.risk import Frames
 from injuries.risk import metrics as m
 from injuries.risk.rules.footwear import wear_state
 from runlog.log.models import CrossTraining, Profile, Run
+from runlog.log.weeks import monday
+from runlog.log.weeks import weekly_totals as weekly_totals_of
 from runlog.site.localtime import local_date
 
 WEEKS_SHOWN = 52
@@ -19,24 +21,26 @@ LONGEST_WEEKS = 20
 PAIN_DAYS = 90
 
 
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def weekly_totals(profile: Profile, today: dt.date) -> list[dict]:
     """Running km and cross-training minutes for each of the last 52 weeks (two queries)."""
-    first = _monday(today) - dt.timedelta(weeks=WEEKS_SHOWN - 1)
+    first = monday(today) - dt.timedelta(weeks=WEEKS_SHOWN - 1)
     tz = profile.tz
-    weeks = {first + dt.timedelta(weeks=i): [0.0, 0.0] for i in range(WEEKS_SHOWN)}
-    for start, distance in (
-        Run.objects.for_user(profile.user).in_window(first, today, tz).values_list("start", "distance_m")
-    ):
-        weeks[_monday(local_date(start, tz))][0] += distance / 1000
-    for start, seconds in (
-        CrossTraining.objects.for_user(profile.user).in_window(first, today, tz).values_list("start", "duration_s")
-    ):
-        weeks[_monday(local_date(start, tz))][1] += seconds / 60
-    return [{"week": w.isoformat(), "km": round(km, 1), "xt_min": round(xt)} for w, (km, xt) in weeks.items()]
+    runs = [
+        (local_date(start, tz), distance_m, 0.0)
+        for start, distance_m in Run.objects.for_user(profile.user)
+        .in_window(first, today, tz)
+        .values_list("start", "distance_m")
+    ]
+    sessions = [
+        (local_date(start, tz), seconds)
+        for start, seconds in CrossTraining.objects.for_user(profile.user)
+        .in_window(first, today, tz)
+        .values_list("start", "duration_s")
+    ]
+    return [
+        {"week": week.isoformat(), "km": round(totals.distance_m / 1000, 1), "xt_min": round(totals.xt_minutes)}
+        for week, totals in weekly_totals_of(runs, sessions, first, WEEKS_SHOWN).items()
+    ]
 
 
 def load_series(frames: Frames, today: dt.date) -> list[dict]:
@@ -73,12 +77,12 @@ def longest_runs(frames: Frames, today: dt.date) -> list[dict]:
 
     out = []
     for i in range(LONGEST_WEEKS - 1, -1, -1):
-        monday = _monday(today) - dt.timedelta(weeks=i)
-        week = longest(monday, monday + dt.timedelta(days=6))
-        before = longest(monday - dt.timedelta(days=30), monday - dt.timedelta(days=1))
+        first = monday(today) - dt.timedelta(weeks=i)
+        week = longest(first, first + dt.timedelta(days=6))
+        before = longest(first - dt.timedelta(days=30), first - dt.timedelta(days=1))
         out.append(
             {
-                "week": monday.isoformat(),
+                "week": first.isoformat(),
                 "longest_km": round(week / 1000, 1) if week is not None else 0,
                 "baseline_km": round(before / 1000, 1) if before is not None else None,
             }

@@ -6,15 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from runlog.log.models import CrossTraining, Profile, Run
+from runlog.log.weeks import WeekTotals, week_totals
 from runlog.site.localtime import local_date
-
-
-@dataclass(frozen=True)
-class WeekTotals:
-    distance_m: float = 0.0
-    duration_s: float = 0.0
-    runs: float = 0.0
-    xt_minutes: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -40,29 +33,24 @@ def week_summary(user, profile: Profile, today: dt.date | None = None) -> WeekSu
     first = today - dt.timedelta(days=today.weekday())
     last = first + dt.timedelta(days=6)
     window_first = first - dt.timedelta(weeks=4)
-    runs = Run.objects.for_user(user).in_window(window_first, last, tz).values_list("start", "distance_m", "duration_s")
-    sessions = CrossTraining.objects.for_user(user).in_window(window_first, last, tz).values_list("start", "duration_s")
-
-    current = {"distance_m": 0.0, "duration_s": 0.0, "runs": 0, "xt_minutes": 0.0}
-    before = {"distance_m": 0.0, "duration_s": 0.0, "runs": 0, "xt_minutes": 0.0}
-    run_days: set[dt.date] = set()
-    for start, distance_m, duration_s in runs:
-        day = local_date(start, tz)
-        bucket = current if day >= first else before
-        bucket["distance_m"] += distance_m
-        bucket["duration_s"] += duration_s
-        bucket["runs"] += 1
-        if day >= first:
-            run_days.add(day)
-    for start, duration_s in sessions:
-        day = local_date(start, tz)
-        (current if day >= first else before)["xt_minutes"] += duration_s / 60
-    elapsed = (today - first).days + 1
+    runs = [
+        (local_date(start, tz), distance_m, duration_s)
+        for start, distance_m, duration_s in Run.objects.for_user(user)
+        .in_window(window_first, last, tz)
+        .values_list("start", "distance_m", "duration_s")
+    ]
+    sessions = [
+        (local_date(start, tz), duration_s)
+        for start, duration_s in CrossTraining.objects.for_user(user)
+        .in_window(window_first, last, tz)
+        .values_list("start", "duration_s")
+    ]
+    this_week = week_totals(runs, sessions, first, last, rest_until=today)
     return WeekSummary(
         first=first,
         last=last,
         today=today,
-        this_week=WeekTotals(**current),
-        average=WeekTotals(**{key: value / 4 for key, value in before.items()}),
-        rest_days=elapsed - len(run_days & {first + dt.timedelta(days=i) for i in range(elapsed)}),
+        this_week=this_week,
+        average=week_totals(runs, sessions, window_first, first - dt.timedelta(days=1)).per_week(4),
+        rest_days=this_week.rest_days,
     )

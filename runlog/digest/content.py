@@ -17,26 +17,18 @@ from injuries.risk import Assessment, assess
 from injuries.risk.rules.footwear import wear_state
 from runlog.digest.unsubscribe import unsubscribe_url
 from runlog.log.models import Profile
+from runlog.log.weeks import WeekTotals, week_totals
 from runlog.site.emails import make_message
 
 log = logging.getLogger("runlog.digest")
 
 
 @dataclass
-class WeekNumbers:
-    distance_m: float = 0.0
-    duration_s: float = 0.0
-    runs: int = 0
-    rest_days: int = 7
-    xt_minutes: float = 0.0
-
-
-@dataclass
 class DigestContent:
     profile: Profile
     week_start: dt.date
-    week: WeekNumbers
-    average: WeekNumbers  # mean of the 4 weeks before
+    week: WeekTotals
+    average: WeekTotals  # mean of the 4 weeks before
     assessment: Assessment
     flags: list = field(default_factory=list)  # (flag, advice or None)
     worn_shoes: list = field(default_factory=list)  # (name, km, fraction)
@@ -53,18 +45,6 @@ class DigestContent:
         return self.active_4w
 
 
-def _week_numbers(runs, sessions, first: dt.date, last: dt.date) -> WeekNumbers:
-    in_runs = [r for r in runs if first <= r[0] <= last]
-    run_days = {r[0] for r in in_runs}
-    return WeekNumbers(
-        distance_m=sum(r[1] for r in in_runs),
-        duration_s=sum(r[2] for r in in_runs),
-        runs=len(in_runs),
-        rest_days=7 - len(run_days),
-        xt_minutes=sum(s[1] for s in sessions if first <= s[0] <= last) / 60,
-    )
-
-
 def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[int, DigestContent]:
     """Digest content for a batch of runners in a fixed number of queries, whatever the batch size."""
     ends = {p.user_id: weeks[p.user_id] + dt.timedelta(days=6) for p in profiles}
@@ -79,14 +59,7 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
         runs = [(r.day.date(), r.distance_m, r.duration_s) for r in fr.runs.itertuples()]
         sessions = [(c.day.date(), c.duration_s) for c in fr.cross.itertuples()]
         before = week_start - dt.timedelta(days=28)
-        history = _week_numbers(runs, sessions, before, week_start - dt.timedelta(days=1))
-        average = WeekNumbers(
-            distance_m=history.distance_m / 4,
-            duration_s=history.duration_s / 4,
-            runs=history.runs / 4,
-            rest_days=0,
-            xt_minutes=history.xt_minutes / 4,
-        )
+        average = week_totals(runs, sessions, before, week_start - dt.timedelta(days=1)).per_week(4)
         assessment = assessments[uid]
         worn = []
         for shoe in fr.shoes.itertuples():
@@ -116,7 +89,7 @@ def build_contents(profiles: list[Profile], weeks: dict[int, dt.date]) -> dict[i
         out[uid] = DigestContent(
             profile=profile,
             week_start=week_start,
-            week=_week_numbers(runs, sessions, week_start, week_end),
+            week=week_totals(runs, sessions, week_start, week_end),
             average=average,
             assessment=assessment,
             flags=flags,
