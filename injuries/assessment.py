@@ -2,8 +2,8 @@
 
 Frames hold a fixed window (WINDOW_DAYS) plus per-shoe totals by aggregate, so their cost does not grow
 with years of history; `load_frames_bulk` serves a whole batch of runners (the digest) with the same
-five queries that one runner costs. For one runner, `frames_for` and `assessment_of` are cached by log
-version: after a change the frames are loaded once, and the risk panel and the charts share them.
+five queries that one runner costs. For one runner, `assessment_of` is cached by log version, and
+`frames_for` loads the frames once per request for every panel that needs them.
 """
 
 from __future__ import annotations
@@ -46,12 +46,13 @@ def load_frames(profile: Profile, on: dt.date) -> Frames:
 
 
 def frames_for(profile: Profile, today: dt.date) -> Frames:
-    """One runner's frames, loaded once per log version and date and shared by every panel that needs them:
-    from the cache across requests, and from the profile object within one (a page's panels ask in turn)."""
+    """One runner's frames, loaded at most once per profile object, log version and date: the panels a page
+    or a request builds in turn share one load. (Not kept in the cache: writing and reading DataFrames
+    there costs more than the load, and what is derived from them is cached instead.)"""
     kept = profile.__dict__.setdefault("_frames_by_version", {})
     version = (profile.log_version, today)
     if version not in kept:
-        kept[version] = get_or_compute("frames", profile, today, lambda: load_frames(profile, today))
+        kept[version] = load_frames(profile, today)
     return kept[version]
 
 

@@ -1,4 +1,4 @@
-"""Log versions, and per-runner caching by them of what is derived from the log (frames, assessment, charts).
+"""Log versions, and per-runner caching by them of what is derived from the log (assessment, charts, week).
 
 Every change to a runner's log replaces `Profile.log_version` with a fresh random value (signals for
 single saves and deletes, an explicit call after bulk imports), and cache keys carry that version and the
@@ -16,7 +16,7 @@ from runlog.log.models import CrossTraining, Profile, Run, Shoe, Units, new_log_
 
 TIMEOUT = 6 * 3600
 # Every kind of value cached by log version: what a deleted runner's entries are found by.
-KINDS = ("frames", "charts", "week", "assessment")
+KINDS = ("charts", "week", "assessment")
 
 
 def bump_log_version(user_id: int) -> None:
