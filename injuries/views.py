@@ -11,7 +11,7 @@ from injuries.advice import render_markdown
 from injuries.assessment import risk_panel as risk_panel_context
 from injuries.forms import MorningScoreForm, PainReportForm
 from injuries.models import Advice, PainReport
-from runlog.log import crud as sections
+from runlog.log import crud
 from runlog.log.forms import initial_day
 from runlog.log.models import Run, profile_for
 from runlog.site.localtime import local_date
@@ -21,7 +21,7 @@ def _pain_reports(user):
     return PainReport.objects.for_user(user).select_related("run")
 
 
-PAIN = sections.Section(
+PAIN = crud.Section(
     name="pain",
     model=PainReport,
     form_class=PainReportForm,
@@ -68,7 +68,7 @@ def risk_panel(request: HttpRequest) -> HttpResponse:
 def pain_morning(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the next-morning score of a report, from the dashboard's prompt."""
     # Ownership first: someone else's report is a 404 whatever the method, never a 405.
-    return _record_morning(request, sections.get_owned(PAIN, request, pk))
+    return _record_morning(request, crud.get_owned(PAIN, request, pk))
 
 
 @require_POST
@@ -78,5 +78,5 @@ def _record_morning(request: HttpRequest, report: PainReport) -> HttpResponse:
         return render(request, "injuries/_morning.html#morning", {"report": report, "morning_form": form}, status=422)
     form.save()
     if request.htmx:
-        return sections.mark_changed(render(request, "injuries/_morning.html#morning-done", {"report": report}))
+        return crud.mark_changed(render(request, "injuries/_morning.html#morning-done", {"report": report}))
     return redirect("home")

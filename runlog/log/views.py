@@ -14,8 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from runlog.log import accounts
-from runlog.log import crud as sections
+from runlog.log import accounts, crud
 from runlog.log.forms import (
     CrossTrainingForm,
     DeleteAccountForm,
@@ -46,7 +45,7 @@ def _cross_training(user):
     return CrossTraining.objects.for_user(user)
 
 
-RUNS = sections.Section(
+RUNS = crud.Section(
     name="run",
     model=Run,
     form_class=RunForm,
@@ -58,7 +57,7 @@ RUNS = sections.Section(
     queryset=runs_of,
     initial=lambda request: initial_day(request.GET, profile_for(request.user)),
 )
-SHOES = sections.Section(
+SHOES = crud.Section(
     name="shoe",
     model=Shoe,
     form_class=ShoeForm,
@@ -69,7 +68,7 @@ SHOES = sections.Section(
     item_template="log/_shoe.html",
     queryset=_shoes,
 )
-CROSS_TRAINING = sections.Section(
+CROSS_TRAINING = crud.Section(
     name="xt",
     model=CrossTraining,
     form_class=CrossTrainingForm,
@@ -94,14 +93,14 @@ def run_list(request: HttpRequest) -> HttpResponse:
             queryset = queryset.filter(shoe=shoe)
     query = request.GET.copy()
     query.pop("page", None)
-    return sections.list_page(RUNS, request, queryset, filters=filters, filter_query=query.urlencode())
+    return crud.list_page(RUNS, request, queryset, filters=filters, filter_query=query.urlencode())
 
 
 @login_required
 def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
     """Retire a shoe today, or bring a retired one back: GET asks (the entry's link without JavaScript),
     POST does it. Ownership is checked first."""
-    shoe = sections.get_owned(SHOES, request, pk)
+    shoe = crud.get_owned(SHOES, request, pk)
     profile = profile_for(request.user)
     if request.method != "POST":  # GET asks: the confirmation page a link without JavaScript opens
         context = {"obj": shoe, "is_default": profile.default_shoe_id == shoe.pk}
@@ -113,9 +112,9 @@ def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
             profile.default_shoe = None
             profile.save(update_fields=["default_shoe"])
     if request.htmx:
-        shoe = sections.get_owned(SHOES, request, pk)
+        shoe = crud.get_owned(SHOES, request, pk)
         response = render(request, f"{SHOES.template}#item", {"obj": shoe, "section": SHOES, "profile": profile})
-        return sections.mark_changed(response)
+        return crud.mark_changed(response)
     messages.success(request, f"{shoe.name}: {'retired' if shoe.retired_on else 'back in use'}.")
     return redirect("shoe_list")
 
