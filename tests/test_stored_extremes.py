@@ -31,6 +31,7 @@ from runlog.digest.unsubscribe import unsubscribe_token
 from runlog.imports.models import ImportBatch
 from runlog.log.bounds import DATE_MIN
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
+from tests.dashboard.charts import chart_json
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, verified_email
 
 # Wednesday 25 November 2026, 12:00 UTC: Thursday 02:00 in Kiritimati, Wednesday 01:00 in Pago Pago.
@@ -180,7 +181,7 @@ def test_the_extremes_the_forms_accept_are_shown_exported_and_sent_in_every_zone
 
     # Charts: this week holds today's two runs, 350.1 km in all.
     charts = alice_client.get("/charts/?weeks=52").content.decode()
-    data = json.loads(charts.split('<script id="chart-data" type="application/json">')[1].split("</script>")[0])
+    data = chart_json(charts)
     assert data["weekly"][-1]["km"] == 350.1
     assert data["weekly"][-1]["xt_min"] == 2 * 24 * 60
     assert {s["name"] for s in data["shoes"]} == {"Old"}  # "New" is retired

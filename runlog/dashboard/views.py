@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from injuries.assessment import frames_for, risk_panel
 from injuries.models import PainReport
@@ -39,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
             PainReport.objects.for_user(request.user).awaiting_morning_score(today)[:MORNING_PROMPTS]
         ),
         **risk_panel(profile, today),
+        "risk_refresh_url": reverse("dashboard_panels"),
     }
     return render(request, "dashboard/home.html", context)
 
@@ -59,6 +61,23 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     context = {"chart_data": _charts(profile, profile.today()), "weeks_shown": _weeks_choice(request)}
     return render(request, "dashboard/home.html#charts", context)
+
+
+@login_required
+def risk_and_charts_panels(request: HttpRequest) -> HttpResponse:
+    """The home page's risk panel and charts after the log changes, in one response built on one frames
+    load: the risk panel is the swap target, the charts come out of band. Two requests would each load
+    the frames, the cache being empty for the new log version."""
+    profile = profile_for(request.user)
+    today = profile.today()
+    context = {
+        **risk_panel(profile, today),
+        "risk_refresh_url": reverse("dashboard_panels"),
+        "chart_data": _charts(profile, today),
+        "weeks_shown": _weeks_choice(request),
+        "out_of_band": True,
+    }
+    return render(request, "dashboard/panels.html", context)
 
 
 @login_required

@@ -1,6 +1,9 @@
 """Template filters that show stored metres, seconds and moments in the runner's unit and time zone."""
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 
 from runlog.log import units as u
 from runlog.log.entry_cache import blank_form_fields
@@ -41,6 +44,13 @@ def pace(run, unit="km"):
 @register.filter
 def percent(fraction):
     return "—" if fraction is None else f"{fraction * 100:.0f}%"
+
+
+@register.filter
+def as_json(value) -> str:
+    """JSON for a data attribute (escaped by the template like any text). Not a <script> block: htmx is
+    configured to drop every script tag from swapped content, JSON ones included."""
+    return json.dumps(value, cls=DjangoJSONEncoder, separators=(",", ":"))
 
 
 @register.filter

@@ -112,6 +112,16 @@ def test_the_risk_panel_refreshes_itself_when_a_run_is_logged(live_server, page,
     spike = page.locator("#risk-panel [data-code='overtraining.session_spike']")
     expect(spike).to_contain_text("A run much longer than your recent longest")
     assert page.evaluate("window.__noReload") is True
+    # The charts came in the same answer, out of band, and were drawn again with the new run.
+    expect(page.locator("#charts table").first).to_contain_text("25.0 km")
+    weekly_max = (
+        "() => { const c = Chart.getChart('chart-weekly'); return c ? Math.max(...c.data.datasets[0].data) : 0; }"
+    )
+    for _ in range(50):  # wait_for_function would evaluate a string, which the page's CSP forbids
+        if page.evaluate(weekly_max) >= 25:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(weekly_max) >= 25
     shot(page, "spike-without-reload")
 
 

@@ -1,7 +1,6 @@
 """The dashboard's charts data, the calendar, the morning prompt and the post-run pain follow-up."""
 
 import datetime as dt
-import json
 
 import pytest
 import time_machine
@@ -9,6 +8,7 @@ import time_machine
 from injuries.assessment import load_frames
 from injuries.models import PainReport
 from runlog.dashboard.charts import chart_data
+from tests.dashboard.charts import chart_json
 from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, local
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)  # Wednesday
@@ -77,7 +77,7 @@ def test_the_dashboard_carries_chart_data_and_canvases(alice_client, alice):
     PainReportFactory(user=alice, date=dt.date(2026, 11, 20), during=4, after=5)
     html = alice_client.get("/").content.decode()
 
-    data = json.loads(html.split('<script id="chart-data" type="application/json">')[1].split("</script>")[0])
+    data = chart_json(html)
     assert data["pain"] == [
         {"day": "2026-11-20", "location": "inner_knee", "during": 4, "after": 5, "next_morning": None}
     ]

@@ -1,4 +1,4 @@
-// Dashboard charts: Chart.js on <canvas>, data from the page's json_script block. Each chart also has a
+// Dashboard charts: Chart.js on <canvas>, data from the JSON in #chart-data's data-json attribute. Each chart also has a
 // table for screen readers and for browsers without JavaScript; this file only draws.
 (function () {
   "use strict";
@@ -11,7 +11,7 @@
 
   function data() {
     const node = document.getElementById("chart-data");
-    return node ? JSON.parse(node.textContent) : null;
+    return node ? JSON.parse(node.dataset.json) : null;
   }
 
   function shortDate(iso) {
@@ -147,6 +147,12 @@
   // Redraw when the log changes and the server sends fresh chart data.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     if (event.target.querySelector && event.target.querySelector("#chart-data")) drawAll();
+  });
+  // The charts also come out of band with the risk panel after a log change: whatever swapped them in,
+  // a canvas that has not been drawn yet is drawn once the swap has settled.
+  document.body.addEventListener("htmx:afterSettle", function () {
+    const canvas = document.getElementById("chart-weekly");
+    if (canvas && !canvas.dataset.rendered) drawAll();
   });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
   else drawAll();
