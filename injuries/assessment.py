@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 
 import pandas as pd
-from django.db.models import Max, OuterRef, Q, Subquery, Sum
+from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from injuries.advice import ShownFlag, with_advice
@@ -24,11 +24,16 @@ from runlog.log.versions import get_or_compute
 from runlog.site.localtime import local_date
 
 # The columns read from each table are the frame contract's (injuries/risk/frames.py): a session's local
-# `day` comes from its `start`, a shoe's `shoe_id` from its `id`, its `last_run_day` from its last run.
-RUN_FIELDS = [column for column in RUN_COLUMNS if column != "day"]
+# `day` comes from its `start`, a shoe's `shoe_id` from its `id`, its `last_run_day` and `first_run_day`
+# from its runs; the columns named otherwise in the model are read under the contract's name.
+RUN_RENAMED = {"run_id": F("id"), "cadence_spm": F("avg_cadence_spm")}
+PAIN_RENAMED = {"report_id": F("id")}
+RUN_FIELDS = [column for column in RUN_COLUMNS if column != "day" and column not in RUN_RENAMED]
 CROSS_FIELDS = [column for column in CROSS_COLUMNS if column != "day"]
-PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day"]
-SHOE_FIELDS = [column for column in SHOE_COLUMNS if column not in ("shoe_id", "logged_m", "last_run_day")]
+PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day" and column not in PAIN_RENAMED]
+SHOE_FIELDS = [
+    column for column in SHOE_COLUMNS if column not in ("shoe_id", "logged_m", "last_run_day", "first_run_day")
+]
 # The engine's frames hold days as datetime64[ns], 1677-09-22 to 2262-04-11. A stored day beyond (old
 # data, a restore: no form accepts one) is kept at the nearest end, which every rule reads the same way
 # as the real day: long ago, or not yet.
@@ -93,7 +98,9 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     last_day = max(on_for.values())
 
     runs, cross, pain, shoes = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
-    for row in Run.objects.filter(window).order_by("start").values("user_id", "start", *RUN_FIELDS):
+    for row in (
+        Run.objects.filter(window).order_by("start").values("user_id", "start", *RUN_FIELDS, **RUN_RENAMED)
+    ):
         uid = row.pop("user_id")
         row["day"] = local_date(row.pop("start"), by_user[uid].tz)
         runs[uid].append(row)
@@ -104,7 +111,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     for row in (
         PainReport.objects.filter(user_id__in=ids, date__gte=first_day, date__lte=last_day)
         .order_by("date", "id")
-        .values("user_id", "date", *PAIN_FIELDS)
+        .values("user_id", "date", *PAIN_FIELDS, **PAIN_RENAMED)
     ):
         uid = row.pop("user_id")
         row["day"] = row.pop("date")
@@ -117,8 +124,9 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
         .annotate(
             logged_m=Coalesce(Sum("runs__distance_m", filter=before_end), 0.0),
             last_run=Max("runs__start", filter=before_end),
+            first_run=Min("runs__start"),
         )
-        .values("user_id", "id", *SHOE_FIELDS, "logged_m", "last_run")
+        .values("user_id", "id", *SHOE_FIELDS, "logged_m", "last_run", "first_run")
     ):
         uid = row.pop("user_id")
         tz = by_user[uid].tz
@@ -129,6 +137,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
                 "retired_on": engine_day(row["retired_on"]),
                 "logged_m": row["logged_m"],
                 "last_run_day": engine_day(local_date(row["last_run"], tz)) if row["last_run"] else None,
+                "first_run_day": engine_day(local_date(row["first_run"], tz)) if row["first_run"] else None,
             }
         )
     first_run = Run.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]

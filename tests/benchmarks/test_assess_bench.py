@@ -21,7 +21,7 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
-def frozen():
+def frozen(db):  # the test database first: created under a travelling clock, it is not found
     with time_machine.travel(NOW, tick=True):
         yield
 

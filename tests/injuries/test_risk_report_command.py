@@ -22,6 +22,7 @@ METRIC_KEYS = {
     "strain",
     "rest_days_7d",
     "run_streak_days",
+    "cadence_spm",
 }
 FLAG_KEYS = {"code", "severity", "title", "message", "evidence", "advice"}
 CODES = {
