@@ -6,7 +6,7 @@ import zoneinfo
 import factory
 from django.contrib.auth import get_user_model
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from injuries.risk import Frames
 from runlog.imports.models import ImportBatch
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
@@ -83,6 +83,16 @@ class PainReportFactory(factory.django.DjangoModelFactory):
     location = "inner_knee"
     side = "left"
     during = 2
+
+
+class ReturnPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReturnPlan
+
+    user = factory.SubFactory(UserFactory)
+    location = "inner_knee"
+    started_on = dt.date(2026, 11, 10)
+    baseline = 0
 
 
 class ImportBatchFactory(factory.django.DjangoModelFactory):
