@@ -8,6 +8,7 @@ five queries that one runner costs. For one runner, `assessment_of` is cached by
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 
@@ -17,7 +18,8 @@ from django.db.models.functions import Coalesce
 
 from injuries.advice import ShownFlag, with_advice
 from injuries.models import PainReport, ReturnPlan
-from injuries.risk import WINDOW_DAYS, Assessment, Frames, assess
+from injuries.risk import WINDOW_DAYS, Assessment, Frames, Plan, assess
+from injuries.risk import plan as return_plan
 from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, PLAN_COLUMNS, RUN_COLUMNS, SHOE_COLUMNS, frame
 from runlog.log.models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 from runlog.log.versions import get_or_compute
@@ -78,6 +80,25 @@ def risk_panel(profile: Profile, today: dt.date) -> dict:
     assessment = assessment_of(profile, today)
     shown: list[ShownFlag] = with_advice(assessment)
     return {"assessment": assessment, "shown_flags": shown, "profile": profile}
+
+
+def plan_history(profile: Profile, today: dt.date) -> list[Plan]:
+    """Every plan the runner started, oldest first, each replayed from the shared frames (one query more).
+
+    Sessions older than the frames' window (WINDOW_DAYS) are not replayed: a plan runs for weeks, not months.
+    """
+    rows = [
+        {
+            **row,
+            "plan_id": row["id"],
+            "started_on": engine_day(row["started_on"]),
+            "cleared_on": engine_day(row["cleared_on"]),
+            "ended_on": engine_day(row["ended_on"]),
+        }
+        for row in ReturnPlan.objects.filter(user=profile.user).order_by("started_on", "id").values("id", *PLAN_FIELDS)
+    ]
+    frames = dataclasses.replace(frames_for(profile, today), plans=frame(rows, PLAN_COLUMNS), cache={})
+    return return_plan.plans(frames, pd.Timestamp(today))
 
 
 def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dict[int, Frames]:

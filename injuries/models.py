@@ -40,6 +40,17 @@ class PainReportQuerySet(models.QuerySet):
     def in_window(self, first, last):
         return self.filter(date__gte=first, date__lte=last)
 
+    def last_morning_score(self, location: str, before) -> int:
+        """A return-to-run plan's baseline: the last next-morning score of `location` dated before `before`, 0
+        if none (the same order as the engine's frames: by date, then by id)."""
+        found = (
+            self.filter(location=location, date__lt=before, next_morning__isnull=False)
+            .order_by("-date", "-id")
+            .values_list("next_morning", flat=True)
+            .first()
+        )
+        return found or 0
+
     def awaiting_morning_score(self, today):
         """Yesterday's reports still waiting for their next-morning score (the model needs it)."""
         return self.filter(date=today - dt.timedelta(days=1), next_morning__isnull=True).order_by("pk")

@@ -53,6 +53,10 @@ class Episode:
     report_id: int | None  # the report that started it
     before: list[Before]
 
+    @property
+    def location_label(self) -> str:
+        return self.location.replace("_", " ")
+
     def document(self) -> dict:
         return {
             "location": self.location,

@@ -53,6 +53,11 @@ def session_label(phase: int) -> str:
     return f"{repeats} × ({run_min} min run, {walk_min} min walk)"
 
 
+def ladder() -> list[dict]:
+    """Every phase with its session, for the plan page."""
+    return [{"phase": n, **session_of(n), "label": session_label(n)} for n in range(1, LAST_PHASE + 1)]
+
+
 def baseline_for(pain: pd.DataFrame, location: str, start: dt.date) -> float:
     """The plan's baseline, fixed at its start: the last next-morning score of its location dated before
     the start day, 0 if none."""
@@ -77,6 +82,12 @@ class Session:
     red_flag: list[str] = field(default_factory=list)
     day_after_another: bool = False  # run on the day after the previous session
 
+    @property
+    def pain_text(self) -> str:
+        """ "2 during, 1 after, 0 next morning" ("–" for a score not given)."""
+        shown = ["–" if v is None else f"{v:g}" for v in (self.during, self.after, self.next_morning)]
+        return f"{shown[0]} during, {shown[1]} after, {shown[2]} next morning"
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -96,6 +107,28 @@ class Plan:
     next_session_on: dt.date | None = None  # the first day the next session should be run
     on: dt.date | None = None  # the day it was read on
 
+    phases: int = LAST_PHASE
+
+    @property
+    def location_label(self) -> str:
+        return self.location.replace("_", " ")
+
+    @property
+    def today_label(self) -> str:
+        """ "Phase 3 of 8: 6 × (3 min run, 2 min walk)"."""
+        return f"Phase {self.phase} of {LAST_PHASE}: {session_label(self.phase)}"
+
+    @property
+    def paused_by(self) -> list[str]:
+        """The red-flag symptoms of the session that paused the plan."""
+        pausing = [s for s in self.sessions if s.outcome == "paused"]
+        return pausing[-1].red_flag if pausing and self.status == "paused" else []
+
+    @property
+    def last_day(self) -> dt.date | None:
+        counted = [s.day for s in self.sessions if s.outcome != "not_counted"]
+        return counted[-1] if counted else None
+
     @property
     def next_session(self) -> dict | None:
         return None if self.status in ("done", "ended") else session_of(self.phase)
@@ -108,10 +141,6 @@ class Plan:
     def rest_today(self) -> bool:
         """Today is the day off between two sessions (phases 1–6)."""
         return self.status == "active" and self.next_session_on is not None and self.next_session_on > self.on
-
-    @property
-    def ladder(self) -> list[dict]:
-        return [{"phase": n, **session_of(n), "label": session_label(n)} for n in range(1, LAST_PHASE + 1)]
 
     def document(self) -> dict:
         """The `"plan"` object of risk_report (docs/risk-rules.md)."""
@@ -398,6 +427,7 @@ __all__ = [
     "baseline_for",
     "current",
     "evaluate",
+    "ladder",
     "offer",
     "plans",
     "red_flag_active",

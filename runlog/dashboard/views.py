@@ -27,10 +27,13 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/welcome.html")
     profile = profile_for(request.user)
     today = profile.today()
+    panel = risk_panel(profile, today)
+    plan = panel["assessment"].plan
+    under_way = plan is not None and plan.status == "active"
     context = {
         "profile": profile,
         "week": _week(request.user, profile, today),
-        "form": RunForm(profile=profile),
+        "form": RunForm(profile=profile, plan_session=plan.today_label if under_way else None),
         "section": RUNS,
         "recent_entries": render_entries(RUNS, runs_of(request.user)[:5], profile.units, today),
         "chart_data": _charts(profile, today),
@@ -38,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "morning_reports": list(
             PainReport.objects.for_user(request.user).awaiting_morning_score(today)[:MORNING_PROMPTS]
         ),
-        **risk_panel(profile, today),
+        **panel,
     }
     return render(request, "dashboard/home.html", context)
 
