@@ -13,6 +13,7 @@ urlpatterns = [
     path("risk/panel/", views.risk_panel, name="risk_panel"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/start/", views.plan_start, name="plan_start"),
+    path("plans/today/", views.plan_today, name="plan_today"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/resume/", views.plan_resume, name="plan_resume"),
     path("plans/<int:pk>/end/", views.plan_end, name="plan_end"),

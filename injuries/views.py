@@ -135,6 +135,15 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def plan_today(request: HttpRequest) -> HttpResponse:
+    """The dashboard's lead card alone, for the htmx refresh after the log changes."""
+    profile = profile_for(request.user)
+    today = profile.today()
+    plan = assessment_of(profile, today).plan
+    return render(request, "injuries/_plan_today.html", {"plan": plan, "today": today})
+
+
+@login_required
 def plan_start(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     today = profile.today()
