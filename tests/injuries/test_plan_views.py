@@ -196,3 +196,13 @@ def test_the_home_page_costs_the_same_queries_with_a_plan_under_way(client, alic
         counts.append(len(queries.captured_queries))
 
     assert counts[0] == counts[1]
+
+
+def test_the_pain_page_offers_a_plan_after_a_red_report_until_one_is_under_way(alice_client, alice, red_report):
+    offered = alice_client.get("/pain/episodes/", HTTP_HX_REQUEST="true").content.decode()
+    ReturnPlanFactory(user=alice, started_on=TODAY)
+    under_way = alice_client.get("/pain/episodes/", HTTP_HX_REQUEST="true").content.decode()
+
+    assert 'data-code="plan.return_to_run"' in offered and 'href="/plans/start/"' in offered
+    assert 'href="/plans/start/"' not in under_way
+    assert "Phase 1 of 8: 6 × (1 min run, 4 min walk) (active)" in under_way
