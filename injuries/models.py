@@ -144,6 +144,14 @@ class ReturnPlan(models.Model):
     )
     ended_on = models.DateField("ended early on", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        "runlog.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="return_plans",
+        editable=False,
+    )
 
     objects = ReturnPlanQuerySet.as_manager()
 

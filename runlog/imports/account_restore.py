@@ -131,7 +131,7 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
                 report.duplicates += 1
                 continue
             seen_plans.add(identity)
-            plans.append(ReturnPlan(user=user, **item))
+            plans.append(ReturnPlan(user=user, import_batch=batch, **item))
         report.created += len(runs) + len(sessions) + len(pains) + len(plans)
         if doc.original_files:
             report.remarks.append(

@@ -14,6 +14,8 @@ from django.core.management import CommandError, call_command
 from injuries.models import PainReport, ReturnPlan
 from runlog.imports.account_json import export_document, write_archive
 from runlog.imports.files import Upload, import_files
+from runlog.imports.models import ImportBatch
+from runlog.imports.tasks import undo_batch
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import UserFactory
 
@@ -464,3 +466,15 @@ def test_the_web_import_page_reads_the_zip_backup(alice_client, alice, bob):
 
     assert Run.objects.filter(user=alice).count() == 2
     assert PainReport.objects.get(user=alice, location="outer_knee").run.kind == "long"
+
+
+def test_undoing_the_restore_removes_the_plans_it_added_and_keeps_the_runners_own(carol):
+    own = ReturnPlan.objects.create(user=carol, location="hip", started_on=dt.date(2026, 8, 1))
+    batch = ImportBatch.objects.create(user=carol, status="done")
+    document = {**copy.deepcopy(DOCUMENT), "plans": PLANS}
+    import_files(Profile.objects.get(user=carol), [Upload("runlog.json", json.dumps(document).encode())], batch)
+
+    counts = undo_batch(batch)
+
+    assert counts["plans"] == 2
+    assert list(ReturnPlan.objects.filter(user=carol)) == [own]
