@@ -206,3 +206,13 @@ def test_the_pain_page_offers_a_plan_after_a_red_report_until_one_is_under_way(a
     assert 'data-code="plan.return_to_run"' in offered and 'href="/plans/start/"' in offered
     assert 'href="/plans/start/"' not in under_way
     assert "Phase 1 of 8: 6 × (1 min run, 4 min walk) (active)" in under_way
+
+
+def test_a_session_without_scores_is_flagged_on_the_dashboard_with_a_link_to_add_them(alice_client, alice):
+    ReturnPlanFactory(user=alice, started_on=days_ago(6))
+    run = RunFactory(user=alice, start=local(days_ago(3)), distance_m=3000, duration_s=1800, plan_session=True)
+
+    html = alice_client.get("/").content.decode()
+
+    assert "Your last session has no pain scores yet" in html
+    assert f'href="/plans/session/{run.pk}/pain/"' in html
