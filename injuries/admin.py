@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .advice import render_markdown
-from .models import Advice, PainReport
+from .models import Advice, PainReport, ReturnPlan
 
 
 @admin.register(PainReport)
@@ -20,6 +20,16 @@ class PainReportAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description="red flag signs")
     def red_flags(self, obj):
         return obj.swelling or obj.warmth or obj.locking or obj.cannot_bear_weight
+
+
+@admin.register(ReturnPlan)
+class ReturnPlanAdmin(admin.ModelAdmin):
+    list_display = ["started_on", "user", "location", "baseline", "cleared_on", "ended_on"]
+    list_filter = ["location"]
+    search_fields = ["user__username"]
+    date_hierarchy = "started_on"
+    raw_id_fields = ["user"]
+    list_select_related = ["user"]
 
 
 @admin.register(Advice)

@@ -67,4 +67,6 @@ def report_dict(username: str, assessment: Assessment) -> dict:
             }
             for f in assessment.flags
         ],
+        "plan": None if assessment.plan is None else assessment.plan.document(),
+        "episodes": [episode.document() for episode in assessment.episodes],
     }

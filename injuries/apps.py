@@ -10,9 +10,10 @@ class InjuriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from injuries.models import PainReport
+        from injuries.models import PainReport, ReturnPlan
         from runlog.log.versions import log_changed
 
-        # A pain report is part of the log: saving or deleting one gives the runner a new log version.
-        post_save.connect(log_changed, sender=PainReport, dispatch_uid="log-version-save-PainReport")
-        post_delete.connect(log_changed, sender=PainReport, dispatch_uid="log-version-delete-PainReport")
+        # Pain reports and plans are part of the log: saving or deleting one gives the runner a new log version.
+        for model in (PainReport, ReturnPlan):
+            post_save.connect(log_changed, sender=model, dispatch_uid=f"log-version-save-{model.__name__}")
+            post_delete.connect(log_changed, sender=model, dispatch_uid=f"log-version-delete-{model.__name__}")

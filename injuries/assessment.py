@@ -8,27 +8,35 @@ five queries that one runner costs. For one runner, `assessment_of` is cached by
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 
 import pandas as pd
-from django.db.models import Max, OuterRef, Q, Subquery, Sum
+from django.db.models import F, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from injuries.advice import ShownFlag, with_advice
-from injuries.models import PainReport
-from injuries.risk import WINDOW_DAYS, Assessment, Frames, assess
-from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, RUN_COLUMNS, SHOE_COLUMNS, frame
+from injuries.models import PainReport, ReturnPlan
+from injuries.risk import WINDOW_DAYS, Assessment, Frames, Plan, assess
+from injuries.risk import plan as return_plan
+from injuries.risk.frames import CROSS_COLUMNS, PAIN_COLUMNS, PLAN_COLUMNS, RUN_COLUMNS, SHOE_COLUMNS, frame
 from runlog.log.models import CrossTraining, Profile, Run, Shoe, local_day_bounds
 from runlog.log.versions import get_or_compute
 from runlog.site.localtime import local_date
 
 # The columns read from each table are the frame contract's (injuries/risk/frames.py): a session's local
-# `day` comes from its `start`, a shoe's `shoe_id` from its `id`, its `last_run_day` from its last run.
-RUN_FIELDS = [column for column in RUN_COLUMNS if column != "day"]
+# `day` comes from its `start`, a shoe's `shoe_id` from its `id`, its `last_run_day` and `first_run_day`
+# from its runs; the columns named otherwise in the model are read under the contract's name.
+RUN_RENAMED = {"run_id": F("id"), "cadence_spm": F("avg_cadence_spm")}
+PAIN_RENAMED = {"report_id": F("id")}
+RUN_FIELDS = [column for column in RUN_COLUMNS if column != "day" and column not in RUN_RENAMED]
 CROSS_FIELDS = [column for column in CROSS_COLUMNS if column != "day"]
-PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day"]
-SHOE_FIELDS = [column for column in SHOE_COLUMNS if column not in ("shoe_id", "logged_m", "last_run_day")]
+PAIN_FIELDS = [column for column in PAIN_COLUMNS if column != "day" and column not in PAIN_RENAMED]
+SHOE_FIELDS = [
+    column for column in SHOE_COLUMNS if column not in ("shoe_id", "logged_m", "last_run_day", "first_run_day")
+]
+PLAN_FIELDS = [column for column in PLAN_COLUMNS if column != "plan_id"]
 # The engine's frames hold days as datetime64[ns], 1677-09-22 to 2262-04-11. A stored day beyond (old
 # data, a restore: no form accepts one) is kept at the nearest end, which every rule reads the same way
 # as the real day: long ago, or not yet.
@@ -74,6 +82,25 @@ def risk_panel(profile: Profile, today: dt.date) -> dict:
     return {"assessment": assessment, "shown_flags": shown, "profile": profile}
 
 
+def plan_history(profile: Profile, today: dt.date) -> list[Plan]:
+    """Every plan the runner started, oldest first, each replayed from the shared frames (one query more).
+
+    Sessions older than the frames' window (WINDOW_DAYS) are not replayed: a plan runs for weeks, not months.
+    """
+    rows = [
+        {
+            **row,
+            "plan_id": row["id"],
+            "started_on": engine_day(row["started_on"]),
+            "cleared_on": engine_day(row["cleared_on"]),
+            "ended_on": engine_day(row["ended_on"]),
+        }
+        for row in ReturnPlan.objects.filter(user=profile.user).order_by("started_on", "id").values("id", *PLAN_FIELDS)
+    ]
+    frames = dataclasses.replace(frames_for(profile, today), plans=frame(rows, PLAN_COLUMNS), cache={})
+    return return_plan.plans(frames, pd.Timestamp(today))
+
+
 def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dict[int, Frames]:
     """Frames for every runner in `profiles`, each around its own date, in five queries."""
     if not profiles:
@@ -93,7 +120,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     last_day = max(on_for.values())
 
     runs, cross, pain, shoes = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
-    for row in Run.objects.filter(window).order_by("start").values("user_id", "start", *RUN_FIELDS):
+    for row in Run.objects.filter(window).order_by("start").values("user_id", "start", *RUN_FIELDS, **RUN_RENAMED):
         uid = row.pop("user_id")
         row["day"] = local_date(row.pop("start"), by_user[uid].tz)
         runs[uid].append(row)
@@ -104,7 +131,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     for row in (
         PainReport.objects.filter(user_id__in=ids, date__gte=first_day, date__lte=last_day)
         .order_by("date", "id")
-        .values("user_id", "date", *PAIN_FIELDS)
+        .values("user_id", "date", *PAIN_FIELDS, **PAIN_RENAMED)
     ):
         uid = row.pop("user_id")
         row["day"] = row.pop("date")
@@ -117,8 +144,9 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
         .annotate(
             logged_m=Coalesce(Sum("runs__distance_m", filter=before_end), 0.0),
             last_run=Max("runs__start", filter=before_end),
+            first_run=Min("runs__start"),
         )
-        .values("user_id", "id", *SHOE_FIELDS, "logged_m", "last_run")
+        .values("user_id", "id", *SHOE_FIELDS, "logged_m", "last_run", "first_run")
     ):
         uid = row.pop("user_id")
         tz = by_user[uid].tz
@@ -129,16 +157,40 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
                 "retired_on": engine_day(row["retired_on"]),
                 "logged_m": row["logged_m"],
                 "last_run_day": engine_day(local_date(row["last_run"], tz)) if row["last_run"] else None,
+                "first_run_day": engine_day(local_date(row["first_run"], tz)) if row["first_run"] else None,
             }
         )
     first_run = Run.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
     first_xt = CrossTraining.objects.filter(user_id=OuterRef("user_id")).order_by("start").values("start")[:1]
-    firsts = {
-        row["user_id"]: [v for v in (row["first_run"], row["first_xt"]) if v is not None]
-        for row in Profile.objects.filter(user_id__in=ids)
-        .annotate(first_run=Subquery(first_run), first_xt=Subquery(first_xt))
-        .values("user_id", "first_run", "first_xt")
-    }
+    # The plan an assessment reads is the latest one started on or before its day (no plan starts after
+    # the runner's today): read beside the first sessions, so a plan costs no query of its own.
+    latest_plan = ReturnPlan.objects.filter(user_id=OuterRef("user_id"), started_on__lte=last_day).order_by(
+        "-started_on", "-id"
+    )
+    firsts, plans = {}, defaultdict(list)
+    for row in (
+        Profile.objects.filter(user_id__in=ids)
+        .annotate(
+            first_run=Subquery(first_run),
+            first_xt=Subquery(first_xt),
+            plan_id=Subquery(latest_plan.values("id")[:1]),
+            **{f"plan_{name}": Subquery(latest_plan.values(name)[:1]) for name in PLAN_FIELDS},
+        )
+        .values("user_id", "first_run", "first_xt", "plan_id", *(f"plan_{name}" for name in PLAN_FIELDS))
+    ):
+        uid = row["user_id"]
+        firsts[uid] = [v for v in (row["first_run"], row["first_xt"]) if v is not None]
+        if row["plan_id"] is not None and row["plan_started_on"] <= on_for[uid]:
+            plan = {name: row[f"plan_{name}"] for name in PLAN_FIELDS}
+            plans[uid].append(
+                {
+                    **plan,
+                    "plan_id": row["plan_id"],
+                    "started_on": engine_day(plan["started_on"]),
+                    "cleared_on": engine_day(plan["cleared_on"]),
+                    "ended_on": engine_day(plan["ended_on"]),
+                }
+            )
 
     # Convert each table once for the whole batch, then cut it per runner: building DataFrames runner by
     # runner costs as much as assessing them.
@@ -165,7 +217,14 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
     pain_frames = table(pain, PAIN_COLUMNS)
     shoe_rows = {uid: _shoes_as_of(shoes[uid], runs[uid], on_for[uid]) for uid in ids}
     shoe_frames = table(shoe_rows, SHOE_COLUMNS)
-    columns_of = {"runs": RUN_COLUMNS, "cross": CROSS_COLUMNS, "pain": PAIN_COLUMNS, "shoes": SHOE_COLUMNS}
+    plan_frames = table(plans, PLAN_COLUMNS)
+    columns_of = {
+        "runs": RUN_COLUMNS,
+        "cross": CROSS_COLUMNS,
+        "pain": PAIN_COLUMNS,
+        "shoes": SHOE_COLUMNS,
+        "plans": PLAN_COLUMNS,
+    }
 
     def part(tables: dict, uid: int, name: str):
         found = tables.get(uid)
@@ -181,6 +240,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
             pain=part(pain_frames, uid, "pain"),
             shoes=part(shoe_frames, uid, "shoes"),
             first_day=pd.Timestamp(first) if first else None,
+            plans=part(plan_frames, uid, "plans"),
         )
     return out
 

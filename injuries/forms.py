@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, PainReport
+from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, Side
 from runlog.log.forms import SplitFieldsMixin, VersionedFormMixin, check_date, date_input
 from runlog.log.models import Profile, Run
 from runlog.site.localtime import in_zone
@@ -89,3 +89,63 @@ class MorningScoreForm(forms.ModelForm):
         if value is None:
             raise forms.ValidationError("Pick this morning's score (0 = no pain).")
         return value
+
+
+CLEARANCE_CHOICES = [
+    ("clinician", "A clinician (doctor or physiotherapist) has seen it"),
+    ("walking", "30 minutes of brisk walking are pain-free"),
+]
+
+
+class PlanStartForm(forms.Form):
+    """Start a return-to-run plan: where it hurts and, while a red flag is recent, the confirmation first."""
+
+    location = forms.ChoiceField(
+        choices=Location.choices, widget=forms.RadioSelect(attrs={"class": "pills"}), label="Where did it hurt?"
+    )
+    cleared = forms.ChoiceField(
+        choices=CLEARANCE_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        label="Before you start",
+        help_text="Your log shows a red-flag symptom in the last 14 days (swelling, warmth, locking, not bearing "
+        "weight or pain of 8 or more): confirm one of these first.",
+    )
+
+    def __init__(self, *args, needs_confirmation: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_confirmation = needs_confirmation
+        if needs_confirmation:
+            self.fields["cleared"].required = True
+            self.fields["cleared"].error_messages["required"] = (
+                "Confirm that a clinician has seen it or that 30 minutes of brisk walking are pain-free."
+            )
+        else:
+            del self.fields["cleared"]
+
+
+class PlanResumeForm(forms.Form):
+    """Resume a paused plan: the same confirmation as at a start with a red flag."""
+
+    cleared = forms.ChoiceField(
+        choices=CLEARANCE_CHOICES,
+        widget=forms.RadioSelect,
+        label="Before you run again",
+        error_messages={
+            "required": "Confirm that a clinician has seen it or that 30 minutes of brisk walking are pain-free."
+        },
+    )
+
+
+class SessionPainForm(forms.Form):
+    """The scores of a plan session, asked at once when it is saved (the next morning is asked tomorrow)."""
+
+    during = nrs_field("During the session")
+    after = nrs_field("Right after")
+    side = forms.ChoiceField(choices=Side.choices, widget=forms.RadioSelect(attrs={"class": "pills"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("during") is None and data.get("after") is None:
+            raise forms.ValidationError("Give the pain during or after the session (0 = no pain).")
+        return data

@@ -1,4 +1,4 @@
-"""Pain reports a runner logs, and the advice content the administrator edits."""
+"""Pain reports a runner logs, their return-to-run plans, and the advice content the administrator edits."""
 
 from __future__ import annotations
 
@@ -39,6 +39,17 @@ class PainReportQuerySet(models.QuerySet):
 
     def in_window(self, first, last):
         return self.filter(date__gte=first, date__lte=last)
+
+    def last_morning_score(self, location: str, before) -> int:
+        """A return-to-run plan's baseline: the last next-morning score of `location` dated before `before`, 0
+        if none (the same order as the engine's frames: by date, then by id)."""
+        found = (
+            self.filter(location=location, date__lt=before, next_morning__isnull=False)
+            .order_by("-date", "-id")
+            .values_list("next_morning", flat=True)
+            .first()
+        )
+        return found or 0
 
     def awaiting_morning_score(self, today):
         """Yesterday's reports still waiting for their next-morning score (the model needs it)."""
@@ -106,6 +117,60 @@ class PainReport(models.Model):
             for name in SYMPTOM_FIELDS
             if getattr(self, name)
         ]
+
+
+class ReturnPlanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class ReturnPlan(models.Model):
+    """A return-to-run plan the runner started. Only what the runner decided is stored: where it hurts,
+    when they started, the morning score they started from, when a red flag was cleared and when they
+    ended it early. The phase, the status and the next session are derived (injuries/risk/plan.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="return_plans")
+    location = models.CharField(max_length=16, choices=Location.choices, default=Location.INNER_KNEE)
+    started_on = models.DateField()
+    baseline = models.PositiveSmallIntegerField(
+        "baseline morning score (0–10)", default=0, help_text="The last next-morning score before the start."
+    )
+    cleared_on = models.DateField(
+        "cleared on",
+        null=True,
+        blank=True,
+        help_text="The day the runner confirmed a clinician had seen it or 30 minutes of brisk walking were "
+        "pain-free; sessions from then on count after a pause.",
+    )
+    ended_on = models.DateField("ended early on", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    import_batch = models.ForeignKey(
+        "runlog.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="return_plans",
+        editable=False,
+    )
+
+    objects = ReturnPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["user", "started_on"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(baseline__lte=10), name="return_plan_baseline_max_10"),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="return_plan_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Return-to-run plan ({self.get_location_display()}) from {self.started_on}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plan_detail", args=[self.pk])
 
 
 class EvidenceGrade(models.TextChoices):

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import pandas as pd
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from injuries.advice import render_markdown
+from injuries.assessment import assessment_of, frames_for, plan_history
 from injuries.assessment import risk_panel as risk_panel_context
-from injuries.forms import MorningScoreForm, PainReportForm
-from injuries.models import Advice, PainReport
+from injuries.forms import MorningScoreForm, PainReportForm, PlanResumeForm, PlanStartForm, SessionPainForm
+from injuries.models import Advice, PainReport, ReturnPlan
+from injuries.risk import plan as return_plan
 from runlog.log import crud
 from runlog.log.forms import initial_day
 from runlog.log.models import Run, profile_for
 from runlog.site.localtime import local_date
+from runlog.site.ownership import owned_or_404
 
 
 def _pain_reports(user):
@@ -32,6 +37,8 @@ PAIN = crud.Section(
     item_template="injuries/_pain.html",
     queryset=_pain_reports,
     initial=lambda request: {**initial_day(request.GET, profile_for(request.user)), **_pain_initial(request)},
+    # The episodes and the plan offer load after the list (their own request), so the list costs what it did.
+    extra_context=lambda request: {"aside_template": "injuries/_pain_aside.html"},
 )
 
 
@@ -58,6 +65,22 @@ def advice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+def pain_episodes(request: HttpRequest) -> HttpResponse:
+    """Each pain episode of the last 90 days and what the log shows in the 14 days before it began."""
+    profile = profile_for(request.user)
+    today = profile.today()
+    assessment = assessment_of(profile, today)
+    context = {
+        "episodes": list(reversed(assessment.episodes)),
+        "offer": next((f for f in assessment.flags if f.code == "plan.return_to_run"), None),
+        "plan": assessment.plan,
+        "profile": profile,
+    }
+    template = "injuries/episodes.html" + ("#episodes" if request.htmx else "")
+    return render(request, template, context)
+
+
+@login_required
 def risk_panel(request: HttpRequest) -> HttpResponse:
     """The risk panel alone, for the htmx refresh after the log changes."""
     profile = profile_for(request.user)
@@ -80,3 +103,153 @@ def _record_morning(request: HttpRequest, report: PainReport) -> HttpResponse:
     if request.htmx:
         return crud.mark_changed(render(request, "injuries/_morning.html#morning-done", {"report": report}))
     return redirect("home")
+
+
+# Return-to-run plans ------------------------------------------------------------------------------
+
+
+def _own_plan(request: HttpRequest, pk: int) -> ReturnPlan:
+    return owned_or_404(ReturnPlan.objects.for_user(request.user), request, pk, "plan")
+
+
+def _plans_context(profile, today) -> dict:
+    """The current plan (active or paused), the history, and whether starting one needs a confirmation."""
+    history = plan_history(profile, today)
+    assessment = assessment_of(profile, today)
+    current = next((p for p in reversed(history) if p.status in ("active", "paused")), None)
+    offer = next((f for f in assessment.flags if f.code == "plan.return_to_run"), None)
+    return {
+        "history": list(reversed(history)),
+        "current": current,
+        "offer": offer,
+        "ladder": return_plan.ladder(),
+        "needs_confirmation": return_plan.red_flag_active(frames_for(profile, today), pd.Timestamp(today)),
+    }
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    """The runner's plans: the one under way with today's session, a way to start one, and the past ones."""
+    profile = profile_for(request.user)
+    return render(request, "injuries/plans.html", {"profile": profile, **_plans_context(profile, profile.today())})
+
+
+@login_required
+def plan_today(request: HttpRequest) -> HttpResponse:
+    """The dashboard's lead card alone, for the htmx refresh after the log changes."""
+    profile = profile_for(request.user)
+    today = profile.today()
+    plan = assessment_of(profile, today).plan
+    return render(request, "injuries/_plan_today.html", {"plan": plan, "today": today})
+
+
+@login_required
+def plan_start(request: HttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    today = profile.today()
+    context = _plans_context(profile, today)
+    if context["current"] is not None:
+        messages.info(request, "You already have a plan under way: finish or end it before starting another.")
+        return redirect("plan_detail", context["current"].plan_id)
+    offer = context["offer"]
+    initial = {"location": offer.evidence["location"] if offer else _last_sore_location(request.user)}
+    form = PlanStartForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        needs_confirmation=context["needs_confirmation"],
+    )
+    if request.method == "POST" and form.is_valid():
+        location = form.cleaned_data["location"]
+        plan = ReturnPlan.objects.create(
+            user=request.user,
+            location=location,
+            started_on=today,
+            baseline=PainReport.objects.for_user(request.user).last_morning_score(location, today),
+            cleared_on=today if form.cleaned_data.get("cleared") else None,
+        )
+        messages.success(request, "Plan started. Mark your runs as plan sessions and score the pain of each.")
+        return redirect("plan_detail", plan.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "injuries/plan_start.html", {"form": form, **context}, status=status)
+
+
+def _last_sore_location(user) -> str:
+    found = PainReport.objects.for_user(user).order_by("-date", "-id").values_list("location", flat=True).first()
+    return found or "inner_knee"
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One plan: the ladder, where the runner stands, every session with its zone and why."""
+    stored = _own_plan(request, pk)
+    profile = profile_for(request.user)
+    context = _plans_context(profile, profile.today())
+    plan = next((p for p in context["history"] if p.plan_id == stored.pk), None)
+    return render(
+        request,
+        "injuries/plan_detail.html",
+        {**context, "stored": stored, "plan": plan, "resume_form": PlanResumeForm(), "profile": profile},
+    )
+
+
+@login_required
+def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Resume a paused plan once the runner confirms, as at the start; sessions from today on count."""
+    return _resume(request, _own_plan(request, pk))
+
+
+@require_POST
+def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
+    form = PlanResumeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["cleared"][0])
+        return redirect("plan_detail", stored.pk)
+    stored.cleared_on = profile_for(request.user).today()
+    stored.save(update_fields=["cleared_on"])
+    messages.success(request, "Plan resumed: sessions from today on count.")
+    return redirect("plan_detail", stored.pk)
+
+
+@login_required
+def plan_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a plan early (it stays in the history)."""
+    return _end(request, _own_plan(request, pk))
+
+
+@require_POST
+def _end(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
+    if stored.ended_on is None:
+        stored.ended_on = max(profile_for(request.user).today(), stored.started_on)
+        stored.save(update_fields=["ended_on"])
+        messages.success(request, "Plan ended. It stays in your history below.")
+    return redirect("plan_detail", stored.pk)
+
+
+@login_required
+def session_pain(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pain of a plan session, asked right after it is saved: during and after now, the morning tomorrow."""
+    run = owned_or_404(Run.objects.for_user(request.user), request, pk, "run")
+    profile = profile_for(request.user)
+    current = _plans_context(profile, profile.today())["current"]
+    location = current.location if current else _last_sore_location(request.user)
+    report = PainReport.objects.for_user(request.user).filter(run=run, location=location).first()
+    side = (
+        PainReport.objects.for_user(request.user)
+        .filter(location=location)
+        .order_by("-date", "-id")
+        .values_list("side", flat=True)
+        .first()
+    )
+    form = SessionPainForm(request.POST if request.method == "POST" else None, initial={"side": side or "left"})
+    context = {"run": run, "form": form, "location_label": location.replace("_", " "), "report": report}
+    if request.method == "POST" and form.is_valid():
+        report = report or PainReport(user=request.user, run=run, location=location)
+        report.date = local_date(run.start, profile.tz)
+        report.side = form.cleaned_data["side"]
+        report.during, report.after = form.cleaned_data["during"], form.cleaned_data["after"]
+        report.save()
+        context["report"] = report
+        response = render(request, "injuries/_session_pain.html#saved", context)
+        return crud.mark_changed(response) if request.htmx else redirect("plan_list")
+    template = "injuries/_session_pain.html" + ("#ask" if request.htmx else "")
+    return render(request, template, context, status=422 if request.method == "POST" else 200)

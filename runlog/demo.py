@@ -2,7 +2,9 @@
 
 Built to show the product at work on first start: base weeks and easier weeks, a half-marathon that
 spikes past the runner's recent longest run, a daily trainer past 700 km, strength work that stopped
-two weeks ago, and an inner-knee pain episode that turns red after the long run.
+two weeks ago, and an inner-knee pain episode that turns red after the long run. Five months ago a
+kneecap pain was worked through with a return-to-run plan, finished; after the half marathon a new
+plan for the inner knee has just begun.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from runlog.log.versions import bump_log_version
 
@@ -24,6 +26,12 @@ DAYS = 182
 TZ = "Europe/Berlin"
 PACE_S_PER_KM = {"easy": 345, "long": 360, "tempo": 290, "intervals": 300, "recovery": 380, "race": 285}
 RPE = {"easy": 3, "long": 5, "tempo": 7, "intervals": 8, "recovery": 2, "race": 9}
+# The finished plan: kneecap pain turns red on day 18 of the log; the plan starts on day 21 and its 16
+# sessions, every other day and all green, climb the eight phases by day 51.
+KNEECAP_RED, FIRST_PLAN_START, FIRST_PLAN_SESSIONS = 18, 21, 16
+FIRST_PLAN_LAST = FIRST_PLAN_START + 2 * (FIRST_PLAN_SESSIONS - 1)
+# Walk-run minutes of each phase's session (two sessions a phase), and the distance they cover.
+SESSION_MINUTES = (30, 30, 30, 30, 30, 30, 30, 40)
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
         model="Ghost 16",
         support="neutral",
         purchased_on=first - dt.timedelta(days=150),
-        start_m=120_000.0,
+        start_m=300_000.0,
     )
     tempo = Shoe.objects.create(
         user=user,
@@ -109,16 +117,29 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
 
     runs: list[Run] = []
     sessions: list[CrossTraining] = []
+    plan_sessions: list[Run] = []
     race_day = today - dt.timedelta(days=2)
     strength_stops = today - dt.timedelta(days=15)
     for offset in range(DAYS):
         day = first + dt.timedelta(days=offset)
         week = offset // 7
         plan = _week_plan(week).get(day.weekday())
+        in_plan = FIRST_PLAN_START <= offset <= FIRST_PLAN_LAST and (offset - FIRST_PLAN_START) % 2 == 0
+        if KNEECAP_RED < offset <= FIRST_PLAN_LAST and not in_plan and not isinstance(plan, str):
+            continue  # no running outside the plan's sessions; cross-training goes on
+        if in_plan:
+            phase = (offset - FIRST_PLAN_START) // 4 + 1
+            minutes = SESSION_MINUTES[phase - 1]
+            plan_sessions.append(_plan_session(user, _at(day, 7, 30, tz), minutes, daily, phase))
+            continue
         if day == race_day:
             plan = ("race", 21.1)
+        elif day == race_day + dt.timedelta(days=1):
+            # The day after the race: the first session of the new plan (it turns out amber).
+            plan_sessions.append(_plan_session(user, _at(day, 17, 30, tz), 30, daily, 1))
+            continue
         elif race_day < day:
-            plan = ("recovery", 4.0) if day.weekday() != 0 else None
+            plan = None  # a day off between plan sessions
         elif day > race_day - dt.timedelta(days=6) and isinstance(plan, tuple) and plan[0] == "long":
             plan = ("easy", 6.0)  # taper: no long run in the race week
         if plan is None:
@@ -159,7 +180,7 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
                 notes="Half marathon — went out too fast" if kind == "race" else "",
             )
         )
-    Run.objects.bulk_create(runs)
+    Run.objects.bulk_create(runs + plan_sessions)
     CrossTraining.objects.bulk_create(sessions)
     bump_log_version(user.pk)  # bulk_create sends no signals
 
@@ -187,5 +208,61 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
         for day, during, after, morning in episode
         if day <= today
     ]
+    reports += _plans(user, first, today, plan_sessions, race_day)
     PainReport.objects.bulk_create(reports)
-    return DemoResult(created=True, runs=len(runs), cross_training=len(sessions), pain_reports=len(reports), shoes=3)
+    return DemoResult(
+        created=True,
+        runs=len(runs) + len(plan_sessions),
+        cross_training=len(sessions),
+        pain_reports=len(reports),
+        shoes=3,
+    )
+
+
+def _plan_session(user, start: dt.datetime, minutes: int, shoe: Shoe, phase: int) -> Run:
+    """A walk-run session at an easy effort: the running share of each phase covered at a gentle pace."""
+    km = round(minutes * 60 / 420 * (0.55 + 0.05 * phase), 1)
+    return Run(
+        user=user,
+        start=start,
+        distance_m=km * 1000,
+        duration_s=minutes * 60,
+        kind="recovery",
+        rpe=3,
+        shoe=shoe,
+        surface="road",
+        plan_session=True,
+        notes="Return-to-run plan session",
+    )
+
+
+def _plans(user, first: dt.date, today: dt.date, plan_sessions: list[Run], race_day: dt.date) -> list[PainReport]:
+    """The two plans and the pain reports that drive them: the kneecap plan finished, the inner-knee one begun."""
+    kneecap_day = first + dt.timedelta(days=KNEECAP_RED)
+    ReturnPlan.objects.create(
+        user=user, location="kneecap", started_on=first + dt.timedelta(days=FIRST_PLAN_START), baseline=3
+    )
+    reports = [
+        PainReport(
+            user=user,
+            date=kneecap_day,
+            location="kneecap",
+            side="right",
+            during=6,
+            after=6,
+            next_morning=3,
+            notes="Ache behind the kneecap on the stairs",
+        )
+    ]
+    for run in plan_sessions:
+        day = run.start.astimezone(zoneinfo.ZoneInfo(TZ)).date()
+        if day > race_day:
+            continue
+        reports.append(
+            PainReport(
+                user=user, date=day, location="kneecap", side="right", during=1, after=1, next_morning=0, run=run
+            )
+        )
+    # The new plan began the day after the race, from that morning's score; its first session was amber.
+    ReturnPlan.objects.create(user=user, location="inner_knee", started_on=race_day + dt.timedelta(days=1), baseline=4)
+    return reports

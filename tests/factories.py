@@ -6,7 +6,7 @@ import zoneinfo
 import factory
 from django.contrib.auth import get_user_model
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from injuries.risk import Frames
 from runlog.imports.models import ImportBatch
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
@@ -85,6 +85,16 @@ class PainReportFactory(factory.django.DjangoModelFactory):
     during = 2
 
 
+class ReturnPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReturnPlan
+
+    user = factory.SubFactory(UserFactory)
+    location = "inner_knee"
+    started_on = dt.date(2026, 11, 10)
+    baseline = 0
+
+
 class ImportBatchFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ImportBatch
@@ -111,6 +121,9 @@ def run(
     kind: str = "easy",
     shoe: int | None = None,
     warm_up: bool = False,
+    run_id: int | None = None,
+    cadence: float | None = None,
+    plan_session: bool = False,
 ) -> dict:
     return {
         "day": day(offset),
@@ -120,14 +133,31 @@ def run(
         "rpe": rpe,
         "shoe_id": shoe,
         "warm_up": warm_up,
+        "run_id": run_id,
+        "cadence_spm": cadence,
+        "plan_session": plan_session,
     }
+
+
+def session(offset: int, run_id: int | None = None, minutes: float = 30.0) -> dict:
+    """A return-to-run plan session: about 30 minutes of walk-run at an easy effort."""
+    return run(offset, km=3.0, minutes=minutes, rpe=3, kind="recovery", run_id=run_id, plan_session=True)
 
 
 def cross(offset: int, minutes: float = 60, rpe: float | None = 4, activity: str = "cycling") -> dict:
     return {"day": day(offset), "activity": activity, "duration_s": minutes * 60, "rpe": rpe}
 
 
-def pain(offset: int, during=None, after=None, next_morning=None, location="inner_knee", **signs) -> dict:
+def pain(
+    offset: int,
+    during=None,
+    after=None,
+    next_morning=None,
+    location="inner_knee",
+    report_id: int | None = None,
+    run_id: int | None = None,
+    **signs,
+) -> dict:
     return {
         "day": day(offset),
         "location": location,
@@ -136,6 +166,8 @@ def pain(offset: int, during=None, after=None, next_morning=None, location="inne
         "after": after,
         "next_morning": next_morning,
         **{k: signs.get(k, False) for k in ("swelling", "warmth", "stiffness", "locking", "cannot_bear_weight")},
+        "report_id": report_id,
+        "run_id": run_id,
     }
 
 
@@ -147,6 +179,7 @@ def shoe(
     last_offset: int | None = -1,
     retired_offset: int | None = None,
     name: str | None = None,
+    first_offset: int | None = None,
 ) -> dict:
     return {
         "shoe_id": shoe_id,
@@ -156,12 +189,36 @@ def shoe(
         "logged_m": logged_km * 1000,
         "retired_on": None if retired_offset is None else day(retired_offset),
         "last_run_day": None if last_offset is None else day(last_offset),
+        "first_run_day": None if first_offset is None else day(first_offset),
     }
 
 
-def frames(runs=(), crosses=(), pains=(), shoes=(), first_offset: int | None = None) -> Frames:
+def plan(
+    started_offset: int,
+    location: str = "inner_knee",
+    baseline: float = 0.0,
+    cleared_offset: int | None = None,
+    ended_offset: int | None = None,
+    plan_id: int = 1,
+) -> dict:
+    return {
+        "plan_id": plan_id,
+        "location": location,
+        "started_on": day(started_offset),
+        "baseline": baseline,
+        "cleared_on": None if cleared_offset is None else day(cleared_offset),
+        "ended_on": None if ended_offset is None else day(ended_offset),
+    }
+
+
+def frames(runs=(), crosses=(), pains=(), shoes=(), first_offset: int | None = None, plans=()) -> Frames:
     return Frames.build(
-        runs=runs, cross=crosses, pain=pains, shoes=shoes, first_day=None if first_offset is None else day(first_offset)
+        runs=runs,
+        cross=crosses,
+        pain=pains,
+        shoes=shoes,
+        first_day=None if first_offset is None else day(first_offset),
+        plans=plans,
     )
 
 

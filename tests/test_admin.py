@@ -18,6 +18,7 @@ from tests.factories import (
     CrossTrainingFactory,
     ImportBatchFactory,
     PainReportFactory,
+    ReturnPlanFactory,
     RunFactory,
     ShoeFactory,
     UserFactory,
@@ -67,6 +68,7 @@ MAKERS = {
     "runlog.CrossTraining": (lambda alice: CrossTrainingFactory(user=alice), ("notes", "hills")),
     "injuries.PainReport": (lambda alice: PainReportFactory(user=alice, run=RunFactory(user=alice)), ("notes", "sore")),
     "injuries.Advice": (lambda alice: Advice.objects.order_by("pk").first(), ("title", "Build up gradually")),
+    "injuries.ReturnPlan": (lambda alice: ReturnPlanFactory(user=alice), ("location", "kneecap")),
 }
 
 

@@ -9,10 +9,17 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.imports.models import ImportBatch
 from runlog.log.models import CrossTraining, Run, Shoe
-from tests.factories import CrossTrainingFactory, ImportBatchFactory, PainReportFactory, RunFactory, ShoeFactory
+from tests.factories import (
+    CrossTrainingFactory,
+    ImportBatchFactory,
+    PainReportFactory,
+    ReturnPlanFactory,
+    RunFactory,
+    ShoeFactory,
+)
 
 # Routes whose parameter is not a runner's object: public advice slugs and signed tokens (password reset,
 # digest unsubscribe — tested with tampered tokens in tests/digest/test_digest.py; email links — opened by
@@ -37,6 +44,10 @@ OWNED = {
     "pain_morning": PainReportFactory,
     "import_detail": ImportBatchFactory,
     "import_undo": ImportBatchFactory,
+    "plan_detail": ReturnPlanFactory,
+    "plan_resume": ReturnPlanFactory,
+    "plan_end": ReturnPlanFactory,
+    "session_pain": RunFactory,
 }
 POST_DATA = {
     "date": "2026-11-20",
@@ -51,6 +62,8 @@ POST_DATA = {
     "side": "left",
     "during": "1",
     "next_morning": "3",
+    "cleared": "clinician",
+    "after": "2",
 }
 
 
@@ -66,7 +79,8 @@ def routes_with_ids(resolver=None, prefix=""):
 
 def snapshot():
     return [
-        list(model.objects.order_by("pk").values()) for model in (Run, Shoe, CrossTraining, PainReport, ImportBatch)
+        list(model.objects.order_by("pk").values())
+        for model in (Run, Shoe, CrossTraining, PainReport, ImportBatch, ReturnPlan)
     ]
 
 
@@ -96,7 +110,7 @@ def test_the_owner_reaches_every_route(name, alice, alice_client):
     obj = OWNED[name](user=alice)
     path = "/" + dict(routes_with_ids())[name].replace("<int:pk>", str(obj.pk))
 
-    if name in ("shoe_retire", "import_undo", "pain_morning"):
+    if name in ("shoe_retire", "import_undo", "pain_morning", "plan_resume", "plan_end"):
         response = alice_client.post(path, {"next_morning": "2"})
     else:
         response = alice_client.get(path)

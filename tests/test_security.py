@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from injuries.models import PainReport
 from runlog.log.models import CrossTraining, Run, Shoe
 from tests.conftest import PASSWORD
-from tests.factories import PainReportFactory, RunFactory, ShoeFactory, UserFactory
+from tests.factories import PainReportFactory, ReturnPlanFactory, RunFactory, ShoeFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -194,6 +194,7 @@ def alice_log(alice):
         "run": RunFactory(user=alice),
         "shoe": ShoeFactory(user=alice),
         "pain": PainReportFactory(user=alice),
+        "plan": ReturnPlanFactory(user=alice),
         "xt": CrossTraining.objects.create(
             user=alice, start=dt.datetime(2026, 11, 20, 7, tzinfo=dt.UTC), duration_s=1800
         ),
@@ -211,7 +212,15 @@ def concrete_paths(alice, log):
             continue
         name = pattern.name or ""
         prefix = name.split("_")[0]
-        pk = {"run": log["run"], "shoe": log["shoe"], "xt": log["xt"], "pain": log["pain"], "import": batch}.get(prefix)
+        pk = {
+            "run": log["run"],
+            "shoe": log["shoe"],
+            "xt": log["xt"],
+            "pain": log["pain"],
+            "import": batch,
+            "plan": log["plan"],
+            "session": log["run"],  # a plan session's pain
+        }.get(prefix)
         concrete = path
         if "<int:pk>" in path:
             concrete = path.replace("<int:pk>", str(pk.pk))

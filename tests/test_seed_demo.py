@@ -54,3 +54,24 @@ def test_the_demo_works_whatever_the_weekday(db, weekday_offset):
 
         demo = get_user_model().objects.get(username="demo")
         assert assessment_for(demo.profile).flags
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_the_demo_runner_has_a_finished_plan_and_one_just_begun(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    from django.contrib.auth import get_user_model
+
+    from injuries.assessment import plan_history
+
+    demo = get_user_model().objects.get(username="demo")
+    finished, current = plan_history(demo.profile, dt.date(2026, 11, 25))
+
+    assert (finished.location, finished.status, finished.phase, len(finished.sessions)) == ("kneecap", "done", 8, 16)
+    assert (current.location, current.status, current.phase, current.last_session) == (
+        "inner_knee",
+        "active",
+        1,
+        "amber",
+    )
+    assert current.rest_today is True  # yesterday's session: a day off between sessions
+    assert assessment_for(demo.profile).plan.document()["status"] == "active"

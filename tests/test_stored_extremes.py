@@ -25,14 +25,21 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.digest.delivery import preview
 from runlog.digest.unsubscribe import unsubscribe_token
 from runlog.imports.models import ImportBatch
 from runlog.log.bounds import DATE_MIN
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.dashboard.charts import chart_json
-from tests.factories import CrossTrainingFactory, PainReportFactory, RunFactory, ShoeFactory, verified_email
+from tests.factories import (
+    CrossTrainingFactory,
+    PainReportFactory,
+    ReturnPlanFactory,
+    RunFactory,
+    ShoeFactory,
+    verified_email,
+)
 
 # Wednesday 25 November 2026, 12:00 UTC: Thursday 02:00 in Kiritimati, Wednesday 01:00 in Pago Pago.
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
@@ -40,7 +47,15 @@ ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]
 # Routes that are not a page of the runner's log: the reset link needs a token from a mail, logging out
 # and the morning score only take a POST.
 # Not pages to walk: POST-only actions, and links whose token is made for them (tested with their views).
-NOT_PAGES = {"password_reset_confirm", "logout", "pain_morning", "email_resend", "email_confirm"}
+NOT_PAGES = {
+    "password_reset_confirm",
+    "logout",
+    "pain_morning",
+    "email_resend",
+    "email_confirm",
+    "plan_resume",
+    "plan_end",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +123,9 @@ def store_extremes(client: Client, zone: str) -> dict:
         "/pain/new/",
         {"date": today, "location": "calf_achilles", "side": "left", "during": "10", "run": Run.objects.first().pk},
     )
+    # A return-to-run plan started today (a red flag is recent, so with the confirmation), ended at once.
+    post(client, "/plans/start/", {"location": "inner_knee", "cleared": "clinician"})
+    post(client, f"/plans/{ReturnPlan.objects.get().pk}/end/", {})
     # Retired today (the only way a retirement date is set), and back: both states shown.
     post(client, f"/shoes/{new.pk}/retire/", {})
     return {"today": now.date(), "runs": Run.objects.count(), "sessions": CrossTraining.objects.count()}
@@ -130,6 +148,8 @@ def every_page(user, today: dt.date) -> list[str]:
         "xt": CrossTraining.objects.filter(user=user),
         "pain": PainReport.objects.filter(user=user),
         "import": ImportBatch.objects.filter(user=user),
+        "plan": ReturnPlan.objects.filter(user=user),
+        "session": Run.objects.filter(user=user),  # a plan session's pain
     }
     values = {
         "<slug:slug>": ["pain-red-flag"],
@@ -231,6 +251,8 @@ def store_old_rows(user) -> None:
     CrossTrainingFactory(user=user, start=far)
     PainReportFactory(user=user, date=dt.date(1, 1, 1), run=run, during=10, after=10, next_morning=10)
     PainReportFactory(user=user, date=dt.date(9999, 12, 31), during=10)
+    ReturnPlanFactory(user=user, started_on=dt.date(1, 1, 1), cleared_on=dt.date(1, 1, 2), ended_on=dt.date(1, 1, 3))
+    ReturnPlanFactory(user=user, started_on=dt.date(9999, 12, 31), cleared_on=dt.date(9999, 12, 31))
 
 
 @pytest.mark.parametrize("zone", [*ZONES, "America/New_York"])

@@ -1,7 +1,9 @@
-"""The injury-risk engine: assess(frames, on) reads a runner's log and returns metrics and flags.
+"""The injury-risk engine: assess(frames, on) reads a runner's log and returns metrics, flags, the
+return-to-run plan and the pain episodes with what came before them.
 
 Pure functions over pandas DataFrames — no ORM, no settings, no request. docs/risk-rules.md is
-the specification; the rules/ package implements it, one module per rule family.
+the specification; the rules/ package implements it, one module per rule family; plan.py and
+episodes.py derive the plan and the episodes from the same frames.
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import episodes as ep
 from . import metrics as m
+from . import plan as return_plan
 from . import rules
+from .episodes import Episode
 from .frames import WINDOW_DAYS, Frames
+from .plan import Plan
 from .rules import SEVERITY_ORDER, Check, Flag
 
-__all__ = ["WINDOW_DAYS", "Assessment", "Check", "Flag", "Frames", "assess"]
+__all__ = ["WINDOW_DAYS", "Assessment", "Check", "Episode", "Flag", "Frames", "Plan", "assess"]
 
 METRIC_KEYS = (
     "week_km",
@@ -29,9 +35,12 @@ METRIC_KEYS = (
     "strain",
     "rest_days_7d",
     "run_streak_days",
+    "cadence_spm",
 )
 # Suggestions to build up are withheld while a red flag says "see a clinician first".
 PROGRESS_CODES = {"overtraining.returning"}
+# A return-to-run plan under way is the way back: the generic "build up gradually" would repeat it.
+SILENCED_BY_PLAN = {"overtraining.returning"}
 
 
 @dataclass
@@ -39,6 +48,8 @@ class Assessment:
     on: dt.date
     metrics: dict
     flags: list[Flag]
+    plan: Plan | None = None  # the latest plan started on or before the day (not one ended early)
+    episodes: list[Episode] = field(default_factory=list)  # onsets in the last 90 days, oldest first
     checks: list[Check] = field(default_factory=list)
     estimated_load: bool = False  # some load came from RPE imputed by run kind
 
@@ -56,6 +67,7 @@ def assess(frames: Frames, on: dt.date) -> Assessment:
         pain=m.between(frames.pain, None, day),
         shoes=frames.shoes,
         first_day=frames.first_day if frames.first_day is not None and frames.first_day <= day else None,
+        plans=frames.plans,
     )
     checks = rules.Checks()
     metrics: dict = dict.fromkeys(METRIC_KEYS)
@@ -72,17 +84,24 @@ def assess(frames: Frames, on: dt.date) -> Assessment:
     flags += rules.red_flag(frames, day, checks)
     flags += rules.pain_monitor(frames, day, checks)
     flags += rules.persistent(frames, day, checks)
+    flags += rules.cadence(frames, day, checks, metrics)
     flags += rules.rest_missing(frames, day, checks, metrics, flags)
     flags += rules.prevention(frames, day, checks, flags)
+    plan = return_plan.current(frames, day)
+    flags += return_plan.offer(frames, day, plan)
 
     if any(f.code == "pain.red_flag" for f in flags):
         flags = [f for f in flags if f.code not in PROGRESS_CODES]
+    if plan is not None and plan.status in ("active", "paused"):
+        flags = [f for f in flags if f.code not in SILENCED_BY_PLAN]
     flags.sort(key=lambda f: SEVERITY_ORDER[f.severity])
     window = m.between(frames.runs, day - pd.Timedelta(days=WINDOW_DAYS - 1), day)
     return Assessment(
         on=day.date(),
         metrics=metrics,
         flags=flags,
+        plan=plan,
+        episodes=ep.episodes(frames, day),
         checks=list(checks),
         estimated_load=bool(window["rpe"].isna().any()),
     )

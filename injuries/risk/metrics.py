@@ -1,11 +1,13 @@
-"""Training-load metrics: session load, daily load, EWMA acute:chronic ratio, monotony and streaks."""
+"""Training-load metrics: session load, daily load, EWMA acute:chronic ratio, monotony, streaks, step rate."""
 
 from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 
-from .frames import Frames
+from .frames import Frames, positions
 
 # Borg CR-10 values imputed for runs logged without RPE (imported files), by kind.
 IMPUTED_RPE = {"recovery": 2, "easy": 3, "long": 4, "tempo": 6, "intervals": 7, "race": 9}
@@ -26,9 +28,7 @@ def between(df: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp) ->
 
     `first=None` leaves the window open towards the past.
     """
-    days = df["day"].to_numpy()
-    lo = 0 if first is None else days.searchsorted(np.datetime64(first, "ns"), side="left")
-    hi = days.searchsorted(np.datetime64(last, "ns"), side="right")
+    lo, hi = positions(df, first, last)
     return df.iloc[lo:hi]
 
 
@@ -165,3 +165,24 @@ def streak(runs: pd.DataFrame, on: pd.Timestamp) -> int:
 
 def running_km(runs: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> float:
     return float(between(runs, first, last)["distance_m"].sum()) / 1000.0
+
+
+CADENCE_DAYS = 30  # step rate: the median over the runs of the last 30 days that carry one
+CADENCE_MIN_RUNS = 3
+
+
+def cadence_spm(runs: pd.DataFrame, on: pd.Timestamp) -> tuple[float, int] | None:
+    """(median step rate rounded to one decimal, runs it is taken over), or None with fewer than 3 such runs.
+
+    The ordinary median: the mean of the two middle values for an even count.
+    """
+    rates = between(runs, on - pd.Timedelta(days=CADENCE_DAYS - 1), on)["cadence_spm"].dropna().to_numpy(float)
+    if len(rates) < CADENCE_MIN_RUNS:
+        return None
+    return round_half_up(float(np.median(rates)), 1), len(rates)
+
+
+def round_half_up(value: float, places: int) -> float:
+    """Rounded as by hand (165.25 → 165.3), on the number's shortest decimal form, not its binary one."""
+    step = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))

@@ -28,10 +28,13 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboard/welcome.html")
     profile = profile_for(request.user)
     today = profile.today()
+    panel = risk_panel(profile, today)
+    plan = panel["assessment"].plan
+    under_way = plan is not None and plan.status == "active"
     context = {
         "profile": profile,
         "week": _week(request.user, profile, today),
-        "form": RunForm(profile=profile),
+        "form": RunForm(profile=profile, plan_session=plan.today_label if under_way else None),
         "section": RUNS,
         "recent_entries": render_entries(RUNS, runs_of(request.user)[:5], profile.units, today),
         "chart_data": _charts(profile, today),
@@ -39,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "morning_reports": list(
             PainReport.objects.for_user(request.user).awaiting_morning_score(today)[:MORNING_PROMPTS]
         ),
-        **risk_panel(profile, today),
+        **panel,
         "risk_refresh_url": reverse("dashboard_panels"),
     }
     return render(request, "dashboard/home.html", context)
@@ -65,9 +68,9 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def risk_and_charts_panels(request: HttpRequest) -> HttpResponse:
-    """The home page's risk panel and charts after the log changes, in one response built on one frames
-    load: the risk panel is the swap target, the charts come out of band. Two requests would each load
-    the frames, the cache being empty for the new log version."""
+    """The home page's risk panel, plan card and charts after the log changes, in one response built on one
+    frames load: the risk panel is the swap target, the others come out of band. Separate requests would
+    each load the frames, the cache being empty for the new log version."""
     profile = profile_for(request.user)
     today = profile.today()
     context = {
@@ -75,6 +78,7 @@ def risk_and_charts_panels(request: HttpRequest) -> HttpResponse:
         "risk_refresh_url": reverse("dashboard_panels"),
         "chart_data": _charts(profile, today),
         "weeks_shown": _weeks_choice(request),
+        "today": today,
         "out_of_band": True,
     }
     return render(request, "dashboard/panels.html", context)

@@ -14,6 +14,7 @@ from injuries.advice import advice_for
 from injuries.assessment import load_frames_bulk
 from injuries.models import PainReport
 from injuries.risk import Assessment, assess
+from injuries.risk.plan import sessions_per_week
 from injuries.risk.rules.footwear import wear_state
 from runlog.digest.unsubscribe import unsubscribe_url
 from runlog.log.models import Profile
@@ -35,6 +36,19 @@ class DigestContent:
     pain: list = field(default_factory=list)  # (location label, this week's max, previous week's max)
     next_step: str = ""
     active_4w: bool = True
+
+    @property
+    def plan(self):
+        """The return-to-run plan at the end of the week, if one is under way or finished that week."""
+        plan = self.assessment.plan
+        if plan is None or (plan.status == "done" and (plan.done_on is None or plan.done_on < self.week_start)):
+            return None
+        return plan
+
+    @property
+    def plan_week(self) -> list:
+        """The plan's sessions of the week, each with its zone and why it counted as it did."""
+        return [] if self.plan is None else sessions_per_week(self.plan, self.week_start)
 
     @property
     def week_end(self) -> dt.date:

@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from django.utils import timezone
 
-from injuries.models import SYMPTOM_FIELDS, PainReport
+from injuries.models import SYMPTOM_FIELDS, PainReport, ReturnPlan
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 FORMAT, VERSION = "runlog.account", 2
@@ -135,6 +135,16 @@ def _pain_item(report: PainReport, run_keys: dict[int, str]) -> dict:
     }
 
 
+def _plan_item(plan: ReturnPlan) -> dict:
+    return {
+        "location": plan.location,
+        "started_on": plan.started_on.isoformat(),
+        "baseline": plan.baseline,
+        "cleared_on": _day(plan.cleared_on),
+        "ended_on": _day(plan.ended_on),
+    }
+
+
 def _shoe_keys(profile: Profile) -> tuple[list[Shoe], dict[int, str]]:
     shoes = list(Shoe.objects.filter(user=profile.user).order_by("pk"))
     return shoes, {shoe.pk: f"s{i}" for i, shoe in enumerate(shoes, start=1)}
@@ -158,7 +168,7 @@ def _sections(profile: Profile, shoes: list[Shoe], shoe_keys: dict[int, str]):
         ("runs", runs()),
         ("cross_training", (_cross_item(c, tz) for c in sessions)),
         ("pain_reports", (_pain_item(p, run_keys) for p in reports)),
-        ("plans", iter(())),  # return-to-run plans are exported once Runlog keeps them
+        ("plans", (_plan_item(p) for p in ReturnPlan.objects.filter(user=user).order_by("started_on", "pk"))),
     ]
 
 

@@ -7,7 +7,7 @@ import hashlib
 
 from django.db import transaction
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.imports.account_schema import AccountDocument
 from runlog.imports.models import ImportBatch
 from runlog.imports.save import DuplicateIndex, FileReport
@@ -123,11 +123,16 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
             seen_pain.add(identity)
             values = {**item, "run": by_key.get(item["run"]) if item.get("run") else None}
             pains.append(PainReport(user=user, import_batch=batch, **values))
-        report.created += len(runs) + len(sessions) + len(pains)
-        if doc.plans:
-            report.remarks.append(
-                f"{doc.plans} return-to-run plan(s) in the file were not imported: this Runlog does not keep plans yet"
-            )
+        seen_plans = set(ReturnPlan.objects.filter(user=user).values_list("location", "started_on"))
+        plans: list[ReturnPlan] = []
+        for item in doc.plans:
+            identity = (item["location"], item["started_on"])
+            if identity in seen_plans:
+                report.duplicates += 1
+                continue
+            seen_plans.add(identity)
+            plans.append(ReturnPlan(user=user, import_batch=batch, **item))
+        report.created += len(runs) + len(sessions) + len(pains) + len(plans)
         if doc.original_files:
             report.remarks.append(
                 f"{doc.original_files} original activity file(s) named in the file were not kept: "
@@ -137,3 +142,4 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
             return
         CrossTraining.objects.bulk_create(sessions, batch_size=500)
         PainReport.objects.bulk_create(pains, batch_size=500)
+        ReturnPlan.objects.bulk_create(plans, batch_size=500)

@@ -226,7 +226,7 @@ class AccountDocument:
     runs: list[dict] = field(default_factory=list)
     cross_training: list[dict] = field(default_factory=list)
     pain_reports: list[dict] = field(default_factory=list)
-    plans: int = 0  # how many plans the file held (read, not kept yet)
+    plans: list[dict] = field(default_factory=list)
     original_files: int = 0  # how many items name an original file (read, not kept yet)
 
 
@@ -406,10 +406,22 @@ class _Reader:
             self.out.pain_reports.append(report)
 
     def plans(self) -> None:
-        # Accepted and counted; return-to-run plans are restored once Runlog keeps them.
         for i, raw in enumerate(_list(self.doc, "plans")):
-            _obj(raw, f"plans[{i}]")
-            self.out.plans += 1
+            path = f"plans[{i}]"
+            item = _obj(raw, path)
+            started = _date(item, "started_on", path, self.today)
+            ended = _date(item, "ended_on", path, self.today, required=False)
+            if ended is not None and ended < started:
+                _fail(f"{path}.ended_on", "must not be before started_on")
+            self.out.plans.append(
+                {
+                    "location": _choice(item, "location", path, Location.values),
+                    "started_on": started,
+                    "baseline": _number(item, "baseline", path, required=False, low=0, high=NRS_MAX, integer=True) or 0,
+                    "cleared_on": _date(item, "cleared_on", path, self.today, required=False),
+                    "ended_on": ended,
+                }
+            )
 
     def read(self) -> AccountDocument:
         self.profile()

@@ -19,7 +19,7 @@ from django.tasks import task
 from django.tasks.backends.immediate import ImmediateBackend
 from django.utils import timezone
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.imports.files import (
     MAX_WAITING_IMPORTS,
     FileReport,
@@ -331,12 +331,13 @@ def reports_of(batch: ImportBatch) -> list[FileReport]:
 
 
 def undo_batch(batch: ImportBatch) -> dict:
-    """Remove exactly what an import added: its sessions, pain reports, and the shoes it created."""
+    """Remove exactly what an import added: its sessions, pain reports, plans, and the shoes it created."""
     with transaction.atomic():
         counts = {
             "runs": Run.objects.filter(import_batch=batch).delete()[0],
             "cross_training": CrossTraining.objects.filter(import_batch=batch).delete()[0],
             "pain_reports": PainReport.objects.filter(import_batch=batch).delete()[0],
+            "plans": ReturnPlan.objects.filter(import_batch=batch).delete()[0],
         }
         # A shoe the import created is removed unless the runner has since tagged other runs with it.
         counts["shoes"] = Shoe.objects.filter(import_batch=batch, runs__isnull=True).delete()[0]

@@ -279,7 +279,7 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
 
     class Meta:
         model = Run
-        fields = ["kind", "rpe", "shoe", "warm_up", "surface", "avg_hr", "elevation_gain_m", "notes"]
+        fields = ["kind", "rpe", "shoe", "warm_up", "plan_session", "surface", "avg_hr", "elevation_gain_m", "notes"]
         widgets = {
             "notes": forms.Textarea(attrs={"rows": 2}),
             "kind": FastSelect,
@@ -288,11 +288,19 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
         }
         labels = {"elevation_gain_m": "Climb (m)"}
 
-    def __init__(self, *args, profile: Profile, **kwargs):
+    def __init__(self, *args, profile: Profile, plan_session: str | None = None, **kwargs):
+        """`plan_session` names today's session of a return-to-run plan under way ("Phase 3 of 8: …"): the
+        new run is then marked as one, and the mark sits with the main fields."""
         super().__init__(*args, **kwargs)
         self.profile = profile
         self.warnings: list[str] = []
         self.needs_confirm = False
+        if plan_session and not self.instance.pk:
+            self.primary = (*self.primary, "plan_session")
+            self.initial.setdefault("plan_session", True)
+            self.fields["plan_session"].help_text = f"Today's session: {plan_session}"
+        else:
+            self.fields["plan_session"].help_text = "Only while you follow a return-to-run plan."
         shoes = Shoe.objects.for_user(profile.user)
         current = self.instance.shoe_id if self.instance.pk else None
         shoes = shoes.filter(retired_on__isnull=True) | shoes.filter(pk=current)

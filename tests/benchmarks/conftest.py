@@ -1,4 +1,5 @@
-"""Benchmark personas: a runner with 10 years of near-daily history and one with 90 days."""
+"""Benchmark personas: a runner with 10 years of near-daily history and one with 90 days, each with step
+rates, pain episodes and a return-to-run plan under way for its last 40 days."""
 
 import datetime as dt
 import random
@@ -6,7 +7,7 @@ import zoneinfo
 
 import pytest
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import UserFactory
 
@@ -36,6 +37,8 @@ def make_runner(username: str, days: int) -> Profile:
                     rpe=rng.choice([None, 3, 4, 5, 6, 7]),
                     shoe=shoes[min(len(shoes) - 1, offset // 300)],
                     warm_up=rng.random() < 0.5,
+                    avg_cadence_spm=round(rng.uniform(155, 182), 1),
+                    plan_session=offset < 40 and offset % 2 == 0,  # a return-to-run plan's sessions
                 )
             )
         if rng.random() < 0.3:
@@ -63,6 +66,7 @@ def make_runner(username: str, days: int) -> Profile:
     Run.objects.bulk_create(runs, batch_size=1000)
     CrossTraining.objects.bulk_create(sessions, batch_size=1000)
     PainReport.objects.bulk_create(pains, batch_size=1000)
+    ReturnPlan.objects.create(user=user, location="inner_knee", started_on=TODAY - dt.timedelta(days=45), baseline=1)
     return profile
 
 

@@ -21,7 +21,7 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
-def frozen():
+def frozen(db):  # the test database first: created under a travelling clock, it is not found
     with time_machine.travel(NOW, tick=True):
         yield
 
@@ -29,7 +29,7 @@ def frozen():
 @pytest.mark.parametrize("persona", ["ninety_days", "ten_years"])
 def test_assess_from_the_database(benchmark, persona, request):
     profile = request.getfixturevalue(persona)
-    benchmark.group = "assessment incl. loading frames (5 queries)"
+    benchmark.group = "assessment incl. loading frames (5 queries), with a plan and episodes"
     result = benchmark(assessment_for, profile, TODAY)
     assert result.metrics["week_km"] is not None
 
@@ -54,3 +54,16 @@ def test_home_page(benchmark, persona, request):
     benchmark.group = "home page (server time)"
     print(f"\n{persona}: home page {len(queries.captured_queries)} queries, {len(response.content)} bytes")
     benchmark(client.get, "/")
+
+
+@pytest.mark.parametrize("persona", ["ninety_days", "ten_years"])
+def test_the_personas_carry_a_plan_episodes_and_a_step_rate(persona, request):
+    profile = request.getfixturevalue(persona)
+    result = assess(load_frames(profile, TODAY), TODAY)
+    print(
+        f"\n{persona}: plan phase {result.plan.phase} ({result.plan.status}, {len(result.plan.sessions)} sessions), "
+        f"{len(result.episodes)} episodes, step rate {result.metrics['cadence_spm']}"
+    )
+    assert result.plan is not None and result.plan.sessions
+    assert result.episodes
+    assert result.metrics["cadence_spm"] is not None

@@ -17,7 +17,7 @@ from runlog.digest.models import DigestDelivery
 from runlog.digest.unsubscribe import unsubscribe_token
 from runlog.log.models import Profile
 from tests import mail_backends as mb
-from tests.factories import PainReportFactory, RunFactory, ShoeFactory, UserFactory, local
+from tests.factories import PainReportFactory, ReturnPlanFactory, RunFactory, ShoeFactory, UserFactory, local
 
 # Monday 30 November 2026, 08:00 in Berlin (07:00 UTC): the digest covers Mon 23 – Sun 29 November.
 MONDAY_8_BERLIN = dt.datetime(2026, 11, 30, 7, 0, tzinfo=dt.UTC)
@@ -87,6 +87,31 @@ def test_the_digest_tells_the_week_against_the_4_week_average(db):
     assert "alice's trainers: 530 km" in text  # the text body is not HTML-escaped
     assert "&#x27;" not in text and "&amp;" not in text
     assert re.fullmatch(r"Your running week of 23 Nov: 30\.0 km, \d+ warnings?", message.subject)
+
+
+def test_the_digest_shows_the_plans_week(db):
+    alice = runner("alice", runs=0)
+    ReturnPlanFactory(user=alice, started_on=WEEK - dt.timedelta(days=3))
+    for offset, (during, after) in ((0, (1, 1)), (2, (0, 2)), (4, (4, 3))):
+        run = RunFactory(
+            user=alice,
+            start=local(WEEK + dt.timedelta(days=offset)),
+            distance_m=3000,
+            duration_s=1800,
+            plan_session=True,
+        )
+        PainReportFactory(user=alice, date=run.start.date(), run=run, during=during, after=after, next_morning=0)
+
+    send()
+
+    (message,) = mb.SENT
+    text, html = message.body, message.alternatives[0][0]
+    assert "YOUR RETURN-TO-RUN PLAN" in text
+    assert "Phase 2 of 8: 6 × (2 min run, 3 min walk) (active)." in text
+    assert "- Mon 23 Nov, phase 1: green." in text
+    assert "- Wed 25 Nov, phase 1: green. Second green session at phase 1: on to phase 2." in text
+    assert "- Fri 27 Nov, phase 2: amber." in text
+    assert "Your return-to-run plan" in html and "Amber (pain 4/10): phase 2 is repeated." in html
 
 
 def test_both_bodies_carry_the_same_warnings_with_advice_links(db):

@@ -11,9 +11,11 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from injuries.models import PainReport
+from injuries.models import PainReport, ReturnPlan
 from runlog.imports.account_json import export_document, write_archive
 from runlog.imports.files import Upload, import_files
+from runlog.imports.models import ImportBatch
+from runlog.imports.tasks import undo_batch
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 from tests.factories import UserFactory
 
@@ -258,7 +260,7 @@ def test_a_zip_naming_an_original_file_it_does_not_hold_is_rejected(carol):
     assert not Run.objects.exists()
 
 
-def test_plans_and_original_files_are_read_and_said_to_be_not_kept_yet(carol):
+def test_plans_are_restored_and_original_files_said_to_be_not_kept_yet(carol):
     document = copy.deepcopy(DOCUMENT)
     document["plans"] = [{"location": "outer_knee", "started_on": "2026-11-11"}]
     document["runs"][0]["file"] = "files/r1.fit"
@@ -269,8 +271,52 @@ def test_plans_and_original_files_are_read_and_said_to_be_not_kept_yet(carol):
     )
 
     assert not report.file_rejected, report.rejected
-    assert any("1 return-to-run plan(s)" in remark for remark in report.remarks)
+    assert not any("return-to-run plan" in remark for remark in report.remarks)
     assert any("1 original activity file(s)" in remark for remark in report.remarks)
+    plan = ReturnPlan.objects.get(user=carol)
+    assert (plan.location, plan.started_on, plan.baseline, plan.cleared_on, plan.ended_on) == (
+        "outer_knee",
+        dt.date(2026, 11, 11),
+        0,
+        None,
+        None,
+    )
+
+
+PLANS = [
+    {"location": "inner_knee", "started_on": "2026-09-01", "baseline": 1, "cleared_on": None, "ended_on": "2026-10-12"},
+    {"location": "kneecap", "started_on": "2026-11-05", "baseline": 0, "cleared_on": "2026-11-15", "ended_on": None},
+]
+
+
+def test_plans_round_trip_and_a_second_import_counts_them_as_duplicates(carol):
+    document = {**copy.deepcopy(DOCUMENT), "plans": PLANS}
+    (first,) = import_document(carol, document)
+    (second,) = import_document(carol, document)
+
+    assert first.created == 2 + 2 + 1 + 2 + 2
+    assert without_stamp(export_document(Profile.objects.get(user=carol))) == without_stamp(document)
+    assert second.created == 0
+    assert ReturnPlan.objects.filter(user=carol).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"location": "elbow"}, "plans[1].location: must be one of"),
+        ({"started_on": "2027-01-01"}, "plans[1].started_on: is in the future"),
+        ({"ended_on": "2026-11-01"}, "plans[1].ended_on: must not be before started_on"),
+        ({"baseline": 11}, "plans[1].baseline: must be"),
+        ({"cleared_on": "soon"}, "plans[1].cleared_on: must be a date (YYYY-MM-DD)"),
+    ],
+)
+def test_a_wrong_plan_is_rejected_with_its_path_and_nothing_is_saved(carol, change, message):
+    document = {**copy.deepcopy(DOCUMENT), "plans": [PLANS[0], {**PLANS[1], **change}]}
+    (report,) = import_document(carol, document)
+
+    assert report.file_rejected
+    assert any(message in reason for reason in report.rejected), report.rejected
+    assert not ReturnPlan.objects.exists() and not Run.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -420,3 +466,15 @@ def test_the_web_import_page_reads_the_zip_backup(alice_client, alice, bob):
 
     assert Run.objects.filter(user=alice).count() == 2
     assert PainReport.objects.get(user=alice, location="outer_knee").run.kind == "long"
+
+
+def test_undoing_the_restore_removes_the_plans_it_added_and_keeps_the_runners_own(carol):
+    own = ReturnPlan.objects.create(user=carol, location="hip", started_on=dt.date(2026, 8, 1))
+    batch = ImportBatch.objects.create(user=carol, status="done")
+    document = {**copy.deepcopy(DOCUMENT), "plans": PLANS}
+    import_files(Profile.objects.get(user=carol), [Upload("runlog.json", json.dumps(document).encode())], batch)
+
+    counts = undo_batch(batch)
+
+    assert counts["plans"] == 2
+    assert list(ReturnPlan.objects.filter(user=carol)) == [own]

@@ -10,7 +10,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, Side
+from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, ReturnPlan, Side
 from runlog.imports.account_json import export_document, write_archive
 from runlog.imports.account_schema import CROSS_TRAINING_MAX_KM
 from runlog.imports.files import Upload, import_files
@@ -149,7 +149,19 @@ def accounts(draw) -> dict:
         "language": draw(st.sampled_from(Language.values)),
         "default_shoe": draw(maybe(st.integers(0, len(shoes) - 1))) if shoes else None,
     }
-    return {"profile": profile, "shoes": shoes, "runs": runs, "sessions": sessions, "pains": pains}
+    plans = []
+    for start in draw(st.lists(days, max_size=2, unique=True)):
+        ended = draw(maybe(st.dates(start, LAST_DAY)))
+        plans.append(
+            {
+                "location": draw(st.sampled_from(Location.values)),
+                "started_on": start,
+                "baseline": draw(st.integers(0, 10)),
+                "cleared_on": draw(maybe(days)),
+                "ended_on": ended,
+            }
+        )
+    return {"profile": profile, "shoes": shoes, "runs": runs, "sessions": sessions, "pains": pains, "plans": plans}
 
 
 def build(username: str, account: dict) -> Profile:
@@ -165,6 +177,8 @@ def build(username: str, account: dict) -> Profile:
         PainReport.objects.create(
             user=user, **{**values, "run": None if values["run"] is None else runs[values["run"]]}
         )
+    for values in account["plans"]:
+        ReturnPlan.objects.create(user=user, **values)
     default = account["profile"]["default_shoe"]
     return Profile.objects.create(
         user=user, **{**account["profile"], "default_shoe": None if default is None else shoes[default]}

@@ -97,3 +97,16 @@ def test_an_edit_in_the_admin_reaches_the_runner(admin_client):
 )
 def test_admin_pages_render(admin_client, path):
     assert admin_client.get(path).status_code == 200
+
+
+def test_the_step_rate_and_return_to_run_advice_carry_their_evidence(db):
+    advice = {a.key: a for a in Advice.objects.published()}
+
+    assert advice["form.cadence"].evidence_grade == "B-"
+    assert "not injury outcomes" in advice["form.cadence"].body
+    assert "180" in advice["form.cadence"].body
+    assert "Heiderscheit" in advice["form.cadence"].references
+    assert advice["plan.return_to_run"].evidence_grade == "C"
+    assert "Silbernagel" in advice["plan.return_to_run"].references
+    assert advice["topic.step_rate"].kind == "prevention"
+    assert advice["topic.return_to_run"].kind == "treatment"

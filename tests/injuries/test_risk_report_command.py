@@ -22,6 +22,7 @@ METRIC_KEYS = {
     "strain",
     "rest_days_7d",
     "run_streak_days",
+    "cadence_spm",
 }
 FLAG_KEYS = {"code", "severity", "title", "message", "evidence", "advice"}
 CODES = {
@@ -40,6 +41,8 @@ CODES = {
     "prevention.strength",
     "prevention.cross_training",
     "prevention.warm_up",
+    "form.cadence",
+    "plan.return_to_run",
 }
 ON = dt.date(2026, 11, 25)
 
@@ -63,7 +66,7 @@ def spike_log(alice):
 def test_json_has_exactly_the_documented_shape(spike_log):
     report = json.loads(run_report("alice", "--format", "json"))
 
-    assert set(report) == {"user", "on", "metrics", "flags"}
+    assert set(report) == {"user", "on", "metrics", "flags", "plan", "episodes"}
     assert report["user"] == "alice"
     assert report["on"] == "2026-11-25"
     assert set(report["metrics"]) == METRIC_KEYS

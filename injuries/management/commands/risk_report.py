@@ -52,4 +52,15 @@ class Command(BaseCommand):
             if flag["advice"]:
                 lines.append(f"    advice: {flag['advice']}")
         lines.append(f"{len(report['flags'])} warning(s).")
+        plan = assessment.plan
+        if plan is not None:
+            lines.append(
+                f"Return-to-run plan ({plan.location.replace('_', ' ')}, from {plan.started_on}): {plan.status}, "
+                f"phase {plan.phase} of {report['plan']['phases']}"
+                + (f", next {plan.next_session_label}" if plan.next_session_label else "")
+                + "."
+            )
+        for episode in assessment.episodes:
+            before = ", ".join(f"{b.code} ({b.date})" for b in episode.before) or "nothing in the log"
+            lines.append(f"Pain episode {episode.location} from {episode.onset}: before it {before}.")
         return "\n".join(lines)

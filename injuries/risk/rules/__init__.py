@@ -6,6 +6,7 @@ records what it checked in `checks`, and stays silent when the rule's minimum da
 
 from .base import SEVERITY_ORDER, Check, Checks, Flag
 from .footwear import footwear
+from .form import cadence
 from .load import acwr_rule, monotony_rule, session_spike, weekly_increase
 from .pain import RED_FLAG_SIGNS, pain_monitor, persistent, red_flag
 from .prevention import prevention
@@ -18,6 +19,7 @@ __all__ = [
     "Checks",
     "Flag",
     "acwr_rule",
+    "cadence",
     "footwear",
     "monotony_rule",
     "pain_monitor",

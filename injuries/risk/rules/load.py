@@ -7,13 +7,13 @@ import pandas as pd
 
 from .. import metrics as m
 from ..frames import Frames
-from .base import Checks, Flag, logged_since, ratio_over, span, to_km, weekday_label, within
+from .base import Checks, Flag, logged_since, ratio_over, span, to_km, weekday_label
 
 
 def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
     """Frandsen 2025: each run of the last 7 days against the longest run of the 30 days before it."""
-    recent = within(frames.runs, on - span(6), on)
-    if recent.empty:
+    recent = frames.rows("runs", on - span(6), on)
+    if not recent:
         checks.record("overtraining.session_spike", "Single-run spikes", "ok", "no run in the last 7 days")
         return []
     worst = None
@@ -21,7 +21,7 @@ def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag
     # Plain arrays: a busy week holds many runs, and each looks back at its own 30 days.
     days = frames.runs["day"].to_numpy()
     distances = frames.runs["distance_m"].to_numpy(float)
-    for run in recent.itertuples():
+    for run in recent:
         day = np.datetime64(run.day, "ns")
         earlier = days.searchsorted(day, side="left")  # runs before this run's day
         lo = days.searchsorted(np.datetime64(run.day - span(30), "ns"), side="left")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..frames import Frames
@@ -19,45 +21,113 @@ def _score(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def _mornings(frames: Frames) -> dict:
+    """Each location's next-morning scores in log order, as (day, score) tuples; computed once per frames.
+
+    Plain tuples: a DataFrame filter per report cost more.
+    """
+    if "mornings" not in frames.cache:
+        mornings: dict = {}
+        pain = frames.pain
+        for location, day, morning in zip(pain["location"], pain["day"], pain["next_morning"], strict=True):
+            if not pd.isna(morning):
+                mornings.setdefault(location, []).append((day, float(morning)))
+        frames.cache["mornings"] = mornings
+    return frames.cache["mornings"]
+
+
+def previous_morning(frames: Frames, location: str, day: pd.Timestamp) -> float:
+    """The model's baseline: the last next-morning score of that location dated before `day`, 0 if none."""
+    earlier = [morning for when, morning in _mornings(frames).get(location, ()) if when < day]
+    return earlier[-1] if earlier else 0.0
+
+
+def morning_rising(frames: Frames, location: str, on: pd.Timestamp) -> bool:
+    """Mean morning score of a location in on-6…on above its mean of the week before."""
+    this_week, last_week = [], []
+    for day, morning in _mornings(frames).get(location, ()):
+        if on - span(6) <= day <= on:
+            this_week.append(morning)
+        elif on - span(13) <= day <= on - span(7):
+            last_week.append(morning)
+    return bool(this_week and last_week and sum(this_week) / len(this_week) > sum(last_week) / len(last_week))
+
+
+def red_flag_signs(report) -> list[str]:
+    """What makes a report a red flag: a listed symptom, or pain of 8 or more at any time point."""
+    signs = [label for name, label in RED_FLAG_SIGNS.items() if getattr(report, name)]
+    peak = max(
+        [v for v in (_score(report.during), _score(report.after), _score(report.next_morning)) if v is not None],
+        default=0,
+    )
+    if peak >= 8:
+        signs.append(f"pain of {peak:.0f}/10")
+    return signs
+
+
+@dataclass(frozen=True)
+class Monitored:
+    """One report as the pain-monitoring model reads it on a given day."""
+
+    report: tuple  # a row of frames.pain (Frames.rows)
+    zone: str  # green | amber | red
+    reasons: list[str]  # why it is red; empty otherwise
+    baseline: float
+    own_red: bool  # red by its own scores, not only because morning pain rises week on week
+
+
+def monitor_report(frames: Frames, report, rising: bool) -> Monitored:
+    baseline = previous_morning(frames, report.location, report.day)
+    during, after, morning = _score(report.during), _score(report.after), _score(report.next_morning)
+    peak_session = max([v for v in (during, after) if v is not None], default=None)
+    reasons = []
+    if peak_session is not None and peak_session > 5:
+        reasons.append(f"pain of {peak_session:.0f}/10 {'during' if during == peak_session else 'after'} the run")
+    if morning is not None and morning > baseline:
+        reasons.append(f"next-morning pain {morning:.0f}/10, above the previous morning's {baseline:.0f}")
+    own_red = bool(reasons)
+    if rising:
+        reasons.append("morning pain rising week on week")
+    zone = "red" if reasons else ("amber" if peak_session is not None and 3 <= peak_session <= 5 else "green")
+    return Monitored(report, zone, reasons, baseline, own_red)
+
+
+def monitored(frames: Frames, on: pd.Timestamp) -> list[Monitored]:
+    """Every report of the last 7 days with its zone as of `on`, in log order (computed once per day)."""
+    key = ("monitored", on)
+    if key not in frames.cache:
+        recent = frames.rows("pain", on - span(6), on)
+        rising = {location for location in {r.location for r in recent} if morning_rising(frames, location, on)}
+        frames.cache[key] = [monitor_report(frames, r, r.location in rising) for r in recent]
+    return frames.cache[key]
+
+
+def red_zone_reports(frames: Frames, first: pd.Timestamp, on: pd.Timestamp) -> list:
+    """Reports dated first…on that pain.monitor puts in the red zone, as of their own day or as of `on`."""
+    red_now = {r.report.Index for r in monitored(frames, on) if r.zone == "red"}
+    out = []
+    for report in frames.rows("pain", first, on):
+        if (
+            report.Index in red_now
+            or monitor_report(frames, report, rising=False).own_red
+            or morning_rising(frames, report.location, report.day)
+        ):
+            out.append(report)
+    return out
+
+
 def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
     """Silbernagel's pain-monitoring model applied to each report of the last 7 days."""
-    pain = frames.pain
-    recent = within(pain, on - span(6), on)
-    if recent.empty:
+    reports = monitored(frames, on)
+    if not reports:
         checks.record("pain.monitor", "Pain monitoring", "ok", "no pain reported in 7 days")
         return []
-    # Week-level signal: mean morning score of a location rising against the week before.
-    rising = set()
-    for location in set(recent["location"]):
-        at = pain[pain["location"] == location]
-        this_week = within(at, on - span(6), on)["next_morning"].dropna()
-        last_week = within(at, on - span(13), on - span(7))["next_morning"].dropna()
-        if len(this_week) and len(last_week) and this_week.mean() > last_week.mean():
-            rising.add(location)
-    # Each location's morning scores in log order, as plain tuples: a DataFrame filter per report cost more.
-    mornings: dict = {}
-    for location, day, morning in zip(pain["location"], pain["day"], pain["next_morning"], strict=True):
-        if not pd.isna(morning):
-            mornings.setdefault(location, []).append((day, float(morning)))
-    reds, worst = [], None
-    for report in recent.itertuples():
-        earlier = [morning for day, morning in mornings.get(report.location, ()) if day < report.day]
-        baseline = earlier[-1] if earlier else 0.0
-        during, after, morning = _score(report.during), _score(report.after), _score(report.next_morning)
-        peak_session = max([v for v in (during, after) if v is not None], default=None)
-        reasons = []
-        if peak_session is not None and peak_session > 5:
-            reasons.append(f"pain of {peak_session:.0f}/10 {'during' if during == peak_session else 'after'} the run")
-        if morning is not None and morning > baseline:
-            reasons.append(f"next-morning pain {morning:.0f}/10, above the previous morning's {baseline:.0f}")
-        if reasons:
-            reds.append(report)
-        if report.location in rising:
-            reasons.append("morning pain rising week on week")
-        zone = "red" if reasons else ("amber" if peak_session is not None and 3 <= peak_session <= 5 else "green")
-        key = ({"red": 2, "amber": 1, "green": 0}[zone], len(reasons), report.day)
+    reds = [m.report for m in reports if m.own_red]
+    worst = None
+    for m in reports:
+        key = ({"red": 2, "amber": 1, "green": 0}[m.zone], len(m.reasons), m.report.day)
         if worst is None or key >= worst[0]:
-            worst = (key, report, zone, reasons, baseline)
+            worst = (key, m.report, m.zone, m.reasons, m.baseline)
     _, report, zone, reasons, baseline = worst
     if zone == "green":
         checks.record("pain.monitor", "Pain monitoring", "ok", "pain within the acceptable zone (0–2)")
@@ -111,16 +181,9 @@ def _session_peak(report) -> float:
 
 
 def red_flag(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
-    recent = within(frames.pain, on - span(13), on)
     hits = []
-    for report in recent.itertuples():
-        signs = [label for name, label in RED_FLAG_SIGNS.items() if getattr(report, name)]
-        peak = max(
-            [v for v in (_score(report.during), _score(report.after), _score(report.next_morning)) if v is not None],
-            default=0,
-        )
-        if peak >= 8:
-            signs.append(f"pain of {peak:.0f}/10")
+    for report in frames.rows("pain", on - span(13), on):
+        signs = red_flag_signs(report)
         if signs:
             hits.append((report, signs))
     if not hits:

@@ -15,6 +15,9 @@ RUN_DTYPES = {
     "rpe": "float64",
     "shoe_id": "float64",
     "warm_up": "bool",
+    "run_id": "float64",
+    "cadence_spm": "float64",
+    "plan_session": "bool",
 }
 
 

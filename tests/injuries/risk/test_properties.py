@@ -1,10 +1,12 @@
 """Invariants of the risk engine, checked on generated logs (hypothesis)."""
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from injuries.risk import assess
-from tests.factories import ON, cross, frames, pain, run, shoe
+from tests.factories import ON, cross, day, frames, pain, run, shoe
 
 run_st = st.builds(
     lambda offset, km, minutes, rpe, kind, shoe_id, warm: run(offset, km, minutes, rpe, kind, shoe_id, warm),
@@ -72,3 +74,52 @@ def test_retired_shoes_never_flag(logged_km, start_km, retire_km, retired_offset
     fr = frames(shoes=[shoe(1, logged_km, start_km, retire_km, retired_offset=retired_offset)])
 
     assert not [f for f in assess(fr, ON).flags if f.code.startswith("footwear.")]
+
+
+session_st = st.builds(
+    lambda offset, run_id: {**run(offset, km=3, minutes=30, rpe=3), "run_id": run_id, "plan_session": True},
+    st.integers(-40, 0),
+    st.integers(1, 60),
+)
+plan_pain_st = st.builds(
+    lambda offset, d, a, n, swelling, run_id: {**pain(offset, d, a, n, swelling=swelling), "run_id": run_id},
+    st.integers(-40, 0),
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.one_of(st.none(), st.integers(0, 10)),
+    st.booleans(),
+    st.one_of(st.none(), st.integers(1, 60)),
+)
+
+
+@SETTINGS
+@given(
+    st.lists(session_st, max_size=30),
+    st.lists(plan_pain_st, max_size=20),
+    st.integers(-45, 0),
+    st.one_of(st.none(), st.integers(-45, 0)),
+)
+def test_any_plan_log_gives_a_valid_plan(sessions, pains, start, cleared):
+    plan = {"plan_id": 1, "location": "inner_knee", "started_on": day(start), "baseline": 1, "cleared_on": None}
+    if cleared is not None:
+        plan["cleared_on"] = day(cleared)
+    result = assess(frames(runs=sessions, pains=pains, plans=[plan]), ON).plan
+    document = result.document()
+
+    assert 1 <= document["phase"] <= 8
+    assert document["status"] in {"active", "paused", "done"}
+    assert document["green_at_phase"] in ({2} if document["status"] == "done" else {0, 1})
+    assert (document["next_session"] is None) == (document["status"] == "done")
+    assert document["last_session"] in {None, "green", "amber", "red", "unknown"}
+    served = [s.report_id for s in result.sessions if s.report_id is not None]
+    assert len(served) == len(set(served))  # a report serves one session at most
+
+
+@SETTINGS
+@given(st.lists(run_st, max_size=40), st.lists(pain_st, max_size=8))
+def test_what_came_before_an_episode_lies_in_the_14_days_before_its_onset(runs, pains):
+    for episode in assess(frames(runs=runs, pains=pains), ON).episodes:
+        codes = [b.code for b in episode.before]
+        assert len(codes) == len(set(codes))
+        for item in episode.before:
+            assert episode.onset - dt.timedelta(days=14) <= item.date <= episode.onset - dt.timedelta(days=1)
