@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
+from django.contrib.auth.models import BaseUserManager
 from django.core import signing
 from django.http import Http404
 from django.utils import timezone
@@ -16,9 +17,11 @@ from django.utils import timezone
 from runlog.log import units as u
 from runlog.log.accounts import address_in_use, send_password_reset
 from runlog.log.bounds import (
+    CLIMB_MAX_M,
     DATE_MIN,
     HR_MAX,
     HR_MIN,
+    SHOE_RETIRE_MAX_KM,
     SHOE_START_MAX_KM,
     date_problems,
     duration_problems,
@@ -312,8 +315,8 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
 
     def clean_elevation_gain_m(self):
         value = self.cleaned_data.get("elevation_gain_m")
-        if value is not None and not 0 <= value <= 15000:
-            raise forms.ValidationError("Climb must be between 0 and 15,000 m.")
+        if value is not None and not 0 <= value <= CLIMB_MAX_M:
+            raise forms.ValidationError(f"Climb must be between 0 and {CLIMB_MAX_M:,} m.")
         return value
 
     def clean(self):
@@ -429,13 +432,13 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         start = data.get("start_distance") or 0
         start_m = u.from_unit(start, self.profile.units)
         if start_m / u.KM > SHOE_START_MAX_KM:
-            self.add_error("start_distance", "Starting distance can be at most 3,000 km.")
+            self.add_error("start_distance", f"Starting distance can be at most {SHOE_START_MAX_KM:,.0f} km.")
         data["start_m"] = start_m
         retire = data.get("retire_distance")
         if retire is not None:
             retire_m = u.from_unit(retire, self.profile.units)
-            if retire_m / u.KM > 5000:
-                self.add_error("retire_distance", "Retirement distance can be at most 5,000 km.")
+            if retire_m / u.KM > SHOE_RETIRE_MAX_KM:
+                self.add_error("retire_distance", f"Retirement distance can be at most {SHOE_RETIRE_MAX_KM:,.0f} km.")
             data["retire_at_m"] = retire_m
         return data
 
@@ -538,7 +541,8 @@ class EmailChangeForm(PasswordCheckMixin, forms.Form):
     )
 
     def clean_email(self):
-        address = self.cleaned_data["email"].strip()
+        # As sign-up stores it: the domain lowercased, the local part as typed.
+        address = BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
         if address.lower() == self.user.email.lower():
             raise forms.ValidationError("That is already your email address.", code="same_address")
         if address_in_use(address, except_user=self.user):
