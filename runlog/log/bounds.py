@@ -82,7 +82,7 @@ def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long:
 
 def distance_problems(distance_m: float) -> list[Problem]:
     """A run's distance: 0.1–350 km (the confirmation above 100 km is the forms' business)."""
-    if not math.isfinite(distance_m):
+    if math.isnan(distance_m):
         return [Problem("distance", "That distance is not a number — check it.")]
     km = distance_m / u.KM
     if km < RUN_MIN_KM:

@@ -44,7 +44,20 @@ def rpe_field() -> forms.TypedChoiceField:
     )
 
 
-class SplitFieldsMixin:
+class FocusFirstErrorMixin:
+    """A form shown again with errors puts the cursor in the first field in error, not in its first field."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        in_error = [name for name in self.fields if name in self.errors]
+        if not in_error:
+            return
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+        self.fields[in_error[0]].widget.attrs["autofocus"] = True
+
+
+class SplitFieldsMixin(FocusFirstErrorMixin):
     """Forms name their few `primary` fields; the rest fold under "More details"."""
 
     primary: tuple[str, ...] = ()
@@ -233,6 +246,10 @@ def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date", "min": DATE_MIN.isoformat()})
 
 
+# The start time field shows a time (now for a new entry, the saved one when editing); cleared, 07:00.
+START_TIME_HINT = "Local time, as shown; cleared, 07:00"
+
+
 class LocalStartMixin:
     """Turns the runner's local date + time fields into an aware `start`."""
 
@@ -265,12 +282,11 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
         label="Start time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        help_text="Local time; 07:00 if left empty",
+        help_text=START_TIME_HINT,
     )
-    # No min_value: every too-short distance, negative included, gets the bounds module's one message.
-    distance = forms.DecimalField(
-        max_digits=7, decimal_places=3, label="Distance", widget=forms.NumberInput(attrs={"min": "0"})
-    )
+    # No min_value nor max_digits: every distance out of bounds, negative or of a hundred digits, gets the
+    # bounds module's one message in the runner's words.
+    distance = forms.DecimalField(decimal_places=3, label="Distance", widget=forms.NumberInput(attrs={"min": "0"}))
     duration = DurationField(label="Duration")
     rpe = rpe_field()
     avg_hr = forms.IntegerField(label="Avg HR", required=False, min_value=HR_MIN, max_value=HR_MAX)
@@ -359,7 +375,7 @@ class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, f
         label="Start time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        help_text="Local time; 07:00 if left empty",
+        help_text=START_TIME_HINT,
     )
     duration = DurationField(label="Duration")
     rpe = rpe_field()
@@ -402,13 +418,13 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     primary = ("name", "brand", "model", "support", "retire_distance")
     start_distance = forms.DecimalField(
         label="Already run in them",
-        max_digits=7,
         decimal_places=1,
         min_value=0,
         required=False,
         help_text="If bought used or logged elsewhere",
     )
-    retire_distance = forms.DecimalField(label="Retire at", max_digits=7, decimal_places=1, min_value=1)
+    # No max_digits: the bound below says it in a runner's words.
+    retire_distance = forms.DecimalField(label="Retire at", decimal_places=1, min_value=1)
 
     class Meta:
         model = Shoe
@@ -534,7 +550,7 @@ class PasswordCheckMixin:
         return password
 
 
-class EmailChangeForm(PasswordCheckMixin, forms.Form):
+class EmailChangeForm(FocusFirstErrorMixin, PasswordCheckMixin, forms.Form):
     email = forms.EmailField(label="New email address", help_text="We’ll send a link there; open it to switch.")
     password = forms.CharField(
         label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
@@ -550,7 +566,7 @@ class EmailChangeForm(PasswordCheckMixin, forms.Form):
         return address
 
 
-class DeleteAccountForm(PasswordCheckMixin, forms.Form):
+class DeleteAccountForm(FocusFirstErrorMixin, PasswordCheckMixin, forms.Form):
     password = forms.CharField(
         label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )

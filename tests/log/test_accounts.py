@@ -586,3 +586,17 @@ def test_a_changed_address_is_stored_as_sign_up_stores_one_with_the_domain_lower
     assert alice_client.post(link_in(link)).status_code == 302
     alice.refresh_from_db()
     assert alice.email == "Ana.New@example.net"
+
+
+def test_a_sign_up_refused_for_its_address_puts_the_cursor_in_the_address(client, alice):
+    response = client.post("/accounts/signup/", signup_data("carol", "ALICE@example.com"))
+    assert response.status_code == 422
+    page = response.content.decode()
+    focused = re.findall(r"<input[^>]*autofocus[^>]*>", page)
+    assert len(focused) == 1 and 'name="email"' in focused[0]
+
+
+def test_admin_pages_find_the_favicon_at_its_usual_address(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("runlog/favicon.svg")
