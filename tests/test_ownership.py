@@ -37,6 +37,7 @@ OWNED = {
     "pain_morning": PainReportFactory,
     "import_detail": ImportBatchFactory,
     "import_undo": ImportBatchFactory,
+    "import_undo_confirm": ImportBatchFactory,
 }
 POST_DATA = {
     "date": "2026-11-20",

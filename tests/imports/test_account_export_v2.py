@@ -420,3 +420,14 @@ def test_the_web_import_page_reads_the_zip_backup(alice_client, alice, bob):
 
     assert Run.objects.filter(user=alice).count() == 2
     assert PainReport.objects.get(user=alice, location="outer_knee").run.kind == "long"
+
+
+def test_settings_describes_the_zip_as_it_is_today_with_an_empty_files_folder(alice_client, alice):
+    page = alice_client.get("/settings/").content.decode()
+    assert "The ZIP also holds your original activity files" not in page
+    assert "with original files" not in page
+    assert "so that folder is empty for now" in page
+
+    response = alice_client.get("/export/account.zip")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert [name for name in archive.namelist() if name != "files/"] == ["account.json"]
