@@ -86,12 +86,19 @@ def import_page(request: HttpRequest) -> HttpResponse:
     return redirect("import_detail", pk=batch.pk)
 
 
+# A report of more files than this shows the files with rejections, and the whole list folded.
+LONG_REPORT_FILES = 20
+
+
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _owned_batch(request, pk)
     if batch.is_waiting and requeue_stale_imports(request.user):
         batch.refresh_from_db()
     context = {"batch": batch, "totals": batch.totals()}
+    if len(batch.report) > LONG_REPORT_FILES:
+        # A long report opens on what needs the runner's eye; the rest folds under "Show all".
+        context |= {"long_report": True, "rejected_files": [f for f in batch.report if f.get("rejected")]}
     if batch.can_be_undone:
         counts = undo_counts(batch)
         context |= {"undo_removes": undo_summary(counts) if any(counts.values()) else ""}

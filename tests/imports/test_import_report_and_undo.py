@@ -124,3 +124,102 @@ def test_an_undone_import_has_nothing_left_to_confirm(alice_client, alice, impor
     batch, _, _ = imported
     alice_client.post(f"/import/{batch.pk}/undo/")
     assert alice_client.get(f"/import/{batch.pk}/undo/confirm/").status_code == 302
+
+
+# Progress ----------------------------------------------------------------------------------------
+
+
+def status_of(client, batch) -> str:
+    return re.sub(r"\s+", " ", client.get(f"/import/{batch.pk}/", HTTP_HX_REQUEST="true").content.decode())
+
+
+def test_an_archive_alone_shows_progress_in_activity_files_read(alice_client, alice):
+    report = [report_entry(f"export/activities/{i}.gpx", created=1) for i in range(275)]
+    batch = ImportBatch.objects.create(
+        user=alice, status="running", total_files=1, done_files=0, report=report, heartbeat_at=NOW
+    )
+    text = status_of(alice_client, batch)
+    assert "Importing… 275 activity files read so far from the archive." in text
+    assert "0 of 1 files" not in text
+    assert '<progress aria-label="Reading the archive">' in text  # moving, not an empty bar at 0
+    assert "stalled" not in text
+
+
+def test_a_running_import_whose_worker_went_silent_says_it_stalled_and_will_resume(alice_client, alice, settings):
+    settings.IMPORT_STALE_SECONDS = 120
+    batch = ImportBatch.objects.create(
+        user=alice,
+        status="running",
+        total_files=3,
+        done_files=1,
+        report=[report_entry("a.gpx", created=1)],
+        heartbeat_at=NOW - dt.timedelta(seconds=45),
+    )
+    text = status_of(alice_client, batch)
+    assert "The import stalled: its worker has not been heard from for a while." in text
+    assert "It will resume by itself where it left off" in text
+    batch.refresh_from_db()
+    assert batch.status == "running"  # its lease (120 s) has not run out yet
+
+
+def test_after_its_lease_ran_out_the_import_waits_again_and_says_it_will_resume(alice_client, alice, settings):
+    settings.IMPORT_STALE_SECONDS = 120
+    batch = ImportBatch.objects.create(
+        user=alice,
+        status="running",
+        total_files=2,
+        done_files=0,
+        report=[],
+        heartbeat_at=NOW - dt.timedelta(seconds=300),
+    )
+    batch.files.create(name="a.gpx", size=10, items_done=3)
+    batch.files.create(name="b.gpx", size=10)
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}  # no worker takes it
+
+    text = status_of(alice_client, batch)
+
+    batch.refresh_from_db()
+    assert batch.status == "pending"
+    assert "The import stalled and will resume where it left off: waiting for a worker…" in text
+
+
+def test_a_new_import_is_simply_waiting_for_a_worker(alice_client, alice):
+    batch = ImportBatch.objects.create(user=alice, status="pending", total_files=2, heartbeat_at=NOW)
+    text = status_of(alice_client, batch)
+    assert "Waiting for a worker… 0 of 2 files." in text
+    assert "stalled" not in text
+
+
+# The report on a phone, and a long one ----------------------------------------------------------
+
+
+def test_file_names_wrap_after_slashes_and_dashes_and_stay_escaped(alice_client, alice):
+    name = "export_2026/activities/morning-run-<b>.gpx"
+    batch = ImportBatch.objects.create(user=alice, status="done", report=[report_entry(name, created=1)])
+    page = alice_client.get(f"/import/{batch.pk}/").content.decode()
+    assert "export_<wbr>2026/<wbr>activities/<wbr>morning-<wbr>run-<wbr>&lt;b&gt;.<wbr>gpx" in page
+    assert "<b>" not in page.split("<table")[1]
+    # Stacked on a phone: every count says what it counts.
+    assert '<td data-label="New">1</td><td data-label="Skipped">0</td><td data-label="Rejected">0</td>' in page
+
+
+def test_a_long_report_shows_the_files_with_rejections_first_and_folds_the_rest(alice_client, alice):
+    report = [report_entry(f"activities/{i}.gpx", created=1) for i in range(899)]
+    report.insert(450, report_entry("activities/bad.gpx", rejected=["could not be read"], file_rejected=True))
+    batch = ImportBatch.objects.create(user=alice, status="done", report=report)
+
+    page = re.sub(r"\s+", " ", alice_client.get(f"/import/{batch.pk}/").content.decode())
+
+    before_fold, folded = page.split('<details class="report-all">')
+    assert "Files with something rejected (1)" in before_fold
+    assert "bad.<wbr>gpx" in before_fold and "activities/<wbr>17.<wbr>gpx" not in before_fold
+    assert "<summary>Show all 900 files: 899 created, 0 duplicates skipped, 1 rejected</summary>" in folded
+    assert "activities/<wbr>17.<wbr>gpx" in folded
+
+
+def test_a_short_report_is_one_open_table(alice_client, alice):
+    report = [report_entry(f"{i}.gpx", created=1) for i in range(20)]
+    batch = ImportBatch.objects.create(user=alice, status="done", report=report)
+    page = alice_client.get(f"/import/{batch.pk}/").content.decode()
+    assert "<details" not in page
+    assert page.count("<table") == 1
