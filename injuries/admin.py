@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from runlog.log.admin import VersionedAdmin
+
 from .advice import render_markdown
 from .models import Advice, PainReport, ReturnPlan
 
 
 @admin.register(PainReport)
-class PainReportAdmin(admin.ModelAdmin):
+class PainReportAdmin(VersionedAdmin):
     list_display = ["date", "user", "location", "side", "during", "after", "next_morning", "red_flags"]
     list_filter = ["location", "side", "swelling", "warmth", "locking", "cannot_bear_weight"]
     search_fields = ["user__username", "notes"]

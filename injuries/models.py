@@ -9,6 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from runlog.log import bounds
+from runlog.log.models import BoundedModel
+
 
 class Location(models.TextChoices):
     INNER_KNEE = "inner_knee", "Inner knee"
@@ -56,14 +59,20 @@ class PainReportQuerySet(models.QuerySet):
         return self.filter(date=today - dt.timedelta(days=1), next_morning__isnull=True).order_by("pk")
 
 
-class PainReport(models.Model):
+class PainReport(BoundedModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pain_reports")
     date = models.DateField(db_index=True)
     location = models.CharField(max_length=16, choices=Location.choices, default=Location.INNER_KNEE)
     side = models.CharField(max_length=5, choices=Side.choices, default=Side.LEFT)
-    during = models.PositiveSmallIntegerField("pain during the run (0–10)", null=True, blank=True)
-    after = models.PositiveSmallIntegerField("pain after the run (0–10)", null=True, blank=True)
-    next_morning = models.PositiveSmallIntegerField("pain the next morning (0–10)", null=True, blank=True)
+    during = models.PositiveSmallIntegerField(
+        "pain during the run (0–10)", null=True, blank=True, validators=[bounds.validate_pain_score]
+    )
+    after = models.PositiveSmallIntegerField(
+        "pain after the run (0–10)", null=True, blank=True, validators=[bounds.validate_pain_score]
+    )
+    next_morning = models.PositiveSmallIntegerField(
+        "pain the next morning (0–10)", null=True, blank=True, validators=[bounds.validate_pain_score]
+    )
     swelling = models.BooleanField(default=False)
     warmth = models.BooleanField("warmth or redness", default=False)
     stiffness = models.BooleanField("stiffness or difficulty bending", default=False)
@@ -82,6 +91,7 @@ class PainReport(models.Model):
     )
 
     objects = PainReportQuerySet.as_manager()
+    bounded_days = ("date",)
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -262,6 +262,8 @@ ACCOUNT_THROTTLES = {
     "signup": (env_int("THROTTLE_SIGNUP_PER_IP", 5), env_int("THROTTLE_SIGNUP_PER_ADDRESS", 3)),
     "reset": (env_int("THROTTLE_RESET_PER_IP", 5), env_int("THROTTLE_RESET_PER_ADDRESS", 3)),
     "email": (env_int("THROTTLE_EMAIL_LINK_PER_IP", 10), env_int("THROTTLE_EMAIL_LINK_PER_ACCOUNT", 3)),
+    # Email change requests refused for a wrong password or an address in use (guessing, probing).
+    "email_refused": (env_int("THROTTLE_EMAIL_REFUSED_PER_IP", 20), env_int("THROTTLE_EMAIL_REFUSED_PER_ACCOUNT", 5)),
 }
 # Email verification and change links work once, for this long.
 EMAIL_LINK_MAX_AGE = env_int("EMAIL_LINK_DAYS", 3) * 86400

@@ -1,9 +1,19 @@
-"""URL configuration of the whole site: each feature's URLs, Django's auth pages and the admin."""
+"""URL configuration of the whole site: each feature's URLs, Django's auth pages, the admin and the favicon."""
 
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Where browsers look for a page's icon when the page names none (the admin's pages)."""
+    return redirect(static("runlog/favicon.svg"), permanent=True)
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("runlog.dashboard.urls")),
     path("", include("runlog.log.urls")),
     path("", include("runlog.activity.urls")),

@@ -48,6 +48,7 @@ OWNED = {
     "plan_resume": ReturnPlanFactory,
     "plan_end": ReturnPlanFactory,
     "session_pain": RunFactory,
+    "import_undo_confirm": ImportBatchFactory,
 }
 POST_DATA = {
     "date": "2026-11-20",

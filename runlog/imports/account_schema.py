@@ -37,8 +37,8 @@ READABLE_VERSIONS = (1, VERSION)
 # A whole number in the export is at most a duration in seconds; 18 digits is far beyond any of them and
 # well below Python's limit on converting long digit strings (which raises instead of answering).
 MAX_INTEGER_DIGITS = 18
-CROSS_TRAINING_MAX_KM = 1000.0
-RPE_MAX = NRS_MAX = 10
+CROSS_TRAINING_MAX_KM = bounds.CROSS_TRAINING_MAX_KM
+RPE_MAX = NRS_MAX = bounds.RPE_MAX
 KEY_MAX, NOTES_MAX, SOURCE_ID_MAX, FILE_PATH_MAX = 40, 2000, 80, 255
 
 
@@ -297,7 +297,10 @@ class _Reader:
                     "model": _str(item, "model", path, 60),
                     "support": _choice(item, "support", path, ShoeSupport.values),
                     "start_m": _number(item, "start_km", path, low=0, high=bounds.SHOE_START_MAX_KM) * 1000,
-                    "retire_at_m": _number(item, "retire_at_km", path, low=0, high=5000, low_open=True) * 1000,
+                    "retire_at_m": _number(
+                        item, "retire_at_km", path, low=0, high=bounds.SHOE_RETIRE_MAX_KM, low_open=True
+                    )
+                    * 1000,
                     "purchased_on": _date(item, "purchased_on", path, self.today, required=False),
                     "retired_on": _date(item, "retired_on", path, self.today, required=False),
                 }
@@ -328,7 +331,9 @@ class _Reader:
                 "avg_hr": _number(
                     item, "avg_hr", path, required=False, low=bounds.HR_MIN, high=bounds.HR_MAX, integer=True
                 ),
-                "elevation_gain_m": _number(item, "elevation_gain_m", path, required=False, low=0, high=15000),
+                "elevation_gain_m": _number(
+                    item, "elevation_gain_m", path, required=False, low=0, high=bounds.CLIMB_MAX_M
+                ),
                 "notes": _str(item, "notes", path),
             }
             if self.v2:

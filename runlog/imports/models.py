@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -9,6 +10,9 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
+
+# A worker renews a running import's lease at every commit, seconds apart: silent for this long, it stalled.
+STALLED_AFTER = dt.timedelta(seconds=30)
 
 
 class ImportBatch(models.Model):
@@ -52,6 +56,24 @@ class ImportBatch(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.status in self.WAITING
+
+    @property
+    def reading_archive(self) -> bool:
+        """One upload (an archive) still being read: progress is counted in activity files, not uploads."""
+        return self.total_files == 1 and self.done_files == 0 and bool(self.report)
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but its worker has not renewed the lease for a while (it commits seconds apart): it died
+        or hangs. Once the lease runs out (IMPORT_STALE_SECONDS) the batch is queued again and resumes."""
+        if self.status != self.Status.RUNNING or self.heartbeat_at is None:
+            return False
+        return self.heartbeat_at < timezone.now() - STALLED_AFTER
+
+    @property
+    def resumes(self) -> bool:
+        """Waiting again after its worker stopped mid-way (it carries on after its last commit)."""
+        return self.status == self.Status.PENDING and self.files.filter(stops__gt=0, done=False).exists()
 
     @property
     def can_be_undone(self) -> bool:

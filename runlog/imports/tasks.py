@@ -330,6 +330,17 @@ def reports_of(batch: ImportBatch) -> list[FileReport]:
     return [FileReport(**item) for item in batch.report]
 
 
+def undo_counts(batch: ImportBatch) -> dict[str, int]:
+    """How many of each kind undo_batch removes now (what its confirmation says, to the item)."""
+    kept_by = Run.objects.exclude(import_batch=batch).filter(shoe__isnull=False).values("shoe")
+    return {
+        "runs": Run.objects.filter(import_batch=batch).count(),
+        "cross_training": CrossTraining.objects.filter(import_batch=batch).count(),
+        "pain_reports": PainReport.objects.filter(import_batch=batch).count(),
+        "shoes": Shoe.objects.filter(import_batch=batch).exclude(pk__in=kept_by).count(),
+    }
+
+
 def undo_batch(batch: ImportBatch) -> dict:
     """Remove exactly what an import added: its sessions, pain reports, plans, and the shoes it created."""
     with transaction.atomic():

@@ -16,14 +16,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from runlog.imports.account_json import write_archive, write_json
 from runlog.imports.files import ACCEPTED, MAX_FILES_PER_UPLOAD, MAX_WAITING_IMPORTS, megabytes, upload_limit
 from runlog.imports.models import ImportBatch
 from runlog.imports.parsers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
-from runlog.imports.tasks import ImportRefused, queue_import, requeue_stale_imports, undo_batch
+from runlog.imports.tasks import ImportRefused, queue_import, requeue_stale_imports, undo_batch, undo_counts
 from runlog.log.models import CrossTraining, Run, profile_for
 from runlog.site.ownership import owned_or_404
 
@@ -84,12 +86,22 @@ def import_page(request: HttpRequest) -> HttpResponse:
     return redirect("import_detail", pk=batch.pk)
 
 
+# A report of more files than this shows the files with rejections, and the whole list folded.
+LONG_REPORT_FILES = 20
+
+
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = _owned_batch(request, pk)
     if batch.is_waiting and requeue_stale_imports(request.user):
         batch.refresh_from_db()
     context = {"batch": batch, "totals": batch.totals()}
+    if len(batch.report) > LONG_REPORT_FILES:
+        # A long report opens on what needs the runner's eye; the rest folds under "Show all".
+        context |= {"long_report": True, "rejected_files": [f for f in batch.report if f.get("rejected")]}
+    if batch.can_be_undone:
+        counts = undo_counts(batch)
+        context |= {"undo_removes": undo_summary(counts) if any(counts.values()) else ""}
     if request.htmx:
         return render(request, "imports/import_detail.html#status", context)
     return render(request, "imports/import_detail.html", context)
@@ -101,17 +113,41 @@ def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     return _undo(request, _owned_batch(request, pk))
 
 
+UNDO_NOUNS = {
+    "runs": ("run", "runs"),
+    "cross_training": ("cross-training session", "cross-training sessions"),
+    "pain_reports": ("pain report", "pain reports"),
+    "shoes": ("shoe", "shoes"),
+}
+
+
+def undo_summary(counts: dict[str, int]) -> str:
+    """'84 runs, 24 cross-training sessions and 2 shoes': the kinds there are, each in its number."""
+    parts = [f"{counts[kind]} {one if counts[kind] == 1 else many}" for kind, (one, many) in UNDO_NOUNS.items()]
+    parts = [part for part, kind in zip(parts, UNDO_NOUNS, strict=True) if counts[kind]] or ["nothing"]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+@login_required
+def import_undo_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page that asks before undoing (without JavaScript; with it, the button asks in a dialog)."""
+    batch = _owned_batch(request, pk)
+    if not batch.can_be_undone:
+        messages.error(request, "Only a finished import can be undone.")
+        return redirect("import_detail", pk=batch.pk)
+    context = {"batch": batch, "removes": undo_summary(undo_counts(batch))}
+    return render(request, "imports/undo_confirm.html", context)
+
+
 @require_POST
 def _undo(request: HttpRequest, batch: ImportBatch) -> HttpResponse:
     if not batch.can_be_undone:
         messages.error(request, "Only a finished import can be undone.")
         return redirect("import_detail", pk=batch.pk)
     counts = undo_batch(batch)
-    messages.success(
-        request,
-        f"Import undone: removed {counts['runs']} runs, {counts['cross_training']} cross-training sessions, "
-        f"{counts['pain_reports']} pain reports and {counts['shoes']} shoes it had added.",
-    )
+    messages.success(request, f"Import undone: removed the {undo_summary(counts)} it had added.")
+    if request.htmx:
+        return HttpResponseClientRedirect(reverse("import_page"))
     return redirect("import_page")
 
 

@@ -36,7 +36,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from runlog.log import versions as derived
-from runlog.log.models import Profile
+from runlog.log.models import Profile, profile_for
 from runlog.site.emails import make_message
 
 log = logging.getLogger("runlog.security")
@@ -164,11 +164,24 @@ def send_email_change_notice(user_id: int) -> str:
     return "sent"
 
 
+def reset_recipient(address: str):
+    """The one account a reset for this address goes to, or None. Addresses are unique to one account
+    (sign-up, the email change and the admin refuse one in use, whatever its case); should two older
+    accounts still share one, only an account that verified it gets the link, and none if that is not
+    exactly one: a link to another runner's account would hand it to whoever reads the mailbox."""
+    users = list(PasswordResetForm().get_users(address))
+    if len(users) <= 1:
+        return users[0] if users else None
+    verified = [user for user in users if profile_for(user).email_verified]
+    log.warning("password reset for an address %s accounts share; verified: %s", len(users), len(verified))
+    return verified[0] if len(verified) == 1 else None
+
+
 @task()
 def send_password_reset(address: str) -> int:
-    """Look up the accounts with this address and mail each a reset link; nothing if there are none."""
+    """Look up the account with this address and mail it a reset link; nothing if there is none."""
     sent = 0
-    for user in PasswordResetForm().get_users(address):
+    for user in filter(None, [reset_recipient(address)]):
         uid = urlsafe_base64_encode(force_bytes(user.pk))
         path = reverse(
             "password_reset_confirm", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)}

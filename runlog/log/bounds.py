@@ -1,10 +1,13 @@
-"""The input bounds of docs/risk-rules.md, shared by the forms and the importers."""
+"""The input bounds of docs/risk-rules.md, shared by the forms, the importers, the account import and the
+models' own validation (the admin and any other entry point that saves through full_clean)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 
 from runlog.log import units as u
 
@@ -18,6 +21,9 @@ CLIMB_MAX_M = 15_000  # elevation gain of one session
 ELAPSED_MAX_S = 7 * 24 * 3600  # start to finish, stops included (a multi-day event recorded as one)
 WALK_PACE_S_PER_KM = 900  # slower than 15:00 min/km: suggest logging a walk
 SHOE_START_MAX_KM = 3000.0
+SHOE_RETIRE_MAX_KM = 5000.0
+CROSS_TRAINING_MAX_KM = 1000.0
+RPE_MAX = NRS_MAX = 10  # effort and pain scores: integers 0–10
 HR_MIN, HR_MAX = 30, 230
 # Nothing a runner logs happened before the Unix epoch; the latest day is "today" in their own zone.
 DATE_MIN = dt.date(1970, 1, 1)
@@ -37,10 +43,8 @@ def _pace(seconds_per_km: float) -> str:
 def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long: bool = False) -> list[Problem]:
     """What is wrong with a run's distance and time, in words a runner understands."""
     km = distance_m / u.KM
-    if km < RUN_MIN_KM:
-        return [Problem("distance", "A run is at least 0.1 km (100 m).")]
-    if km > RUN_MAX_KM:
-        return [Problem("distance", "That is over 350 km — check the distance and the unit.")]
+    if problems := distance_problems(distance_m):
+        return problems
     if km > RUN_CONFIRM_KM and not confirmed_long:
         return [Problem("confirm", "Over 100 km in one run — please confirm it is right.")]
     if duration_s is None:
@@ -76,6 +80,18 @@ def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long:
     return []
 
 
+def distance_problems(distance_m: float) -> list[Problem]:
+    """A run's distance: 0.1–350 km (the confirmation above 100 km is the forms' business)."""
+    if math.isnan(distance_m):
+        return [Problem("distance", "That distance is not a number — check it.")]
+    km = distance_m / u.KM
+    if km < RUN_MIN_KM:
+        return [Problem("distance", "A run is at least 0.1 km (100 m).")]
+    if km > RUN_MAX_KM:
+        return [Problem("distance", "That is over 350 km — check the distance and the unit.")]
+    return []
+
+
 def date_problems(day: dt.date, today: dt.date) -> list[Problem]:
     """A day a runner (or a file) gives: from 1970-01-01 to `today`, the runner's today in their own zone."""
     if day < DATE_MIN:
@@ -104,3 +120,65 @@ def heart_rate_problems(avg_hr: float | None) -> list[Problem]:
     if avg_hr is not None and not HR_MIN <= avg_hr <= HR_MAX:
         return [Problem("avg_hr", f"Average heart rate must be between {HR_MIN} and {HR_MAX} bpm.")]
     return []
+
+
+# Field validators: the same bounds where a model is saved through full_clean (the admin's forms).
+
+
+def _refuse(problems: list[Problem]) -> None:
+    for problem in problems:
+        if problem.blocking:
+            raise ValidationError(problem.message, code=f"bounds_{problem.field}")
+
+
+def _between(value: float | None, low: float, high: float, message: str) -> None:
+    if value is not None and not (math.isfinite(value) and low <= value <= high):
+        raise ValidationError(message, code="bounds")
+
+
+def validate_run_distance_m(value: float) -> None:
+    _refuse(distance_problems(value))
+
+
+def validate_duration_s(value: int) -> None:
+    _refuse(duration_problems(value))
+
+
+def validate_elapsed_s(value: int | None) -> None:
+    _between(value, 1, ELAPSED_MAX_S, "Elapsed time must be at most 7 days.")
+
+
+def validate_heart_rate(value: int | None) -> None:
+    _between(value, HR_MIN, HR_MAX, f"Heart rate must be between {HR_MIN} and {HR_MAX} bpm.")
+
+
+def validate_step_rate(value: float | None) -> None:
+    _between(value, STEP_RATE_MIN, STEP_RATE_MAX, f"Step rate must be between {STEP_RATE_MIN} and {STEP_RATE_MAX}.")
+
+
+def validate_climb_m(value: float | None) -> None:
+    _between(value, 0, CLIMB_MAX_M, f"Climb must be between 0 and {CLIMB_MAX_M:,} m.")
+
+
+def validate_rpe(value: int | None) -> None:
+    _between(value, 0, RPE_MAX, f"Effort (RPE) is a whole number from 0 to {RPE_MAX}.")
+
+
+def validate_pain_score(value: int | None) -> None:
+    _between(value, 0, NRS_MAX, f"A pain score is a whole number from 0 to {NRS_MAX}.")
+
+
+def validate_shoe_start_m(value: float) -> None:
+    _between(value, 0, SHOE_START_MAX_KM * u.KM, f"Starting distance can be at most {SHOE_START_MAX_KM:,.0f} km.")
+
+
+def validate_shoe_retire_m(value: float) -> None:
+    if math.isfinite(value) and value <= 0:
+        raise ValidationError("Retirement distance must be more than 0 km.", code="bounds")
+    _between(value, 0, SHOE_RETIRE_MAX_KM * u.KM, f"Retirement distance can be at most {SHOE_RETIRE_MAX_KM:,.0f} km.")
+
+
+def validate_cross_training_m(value: float | None) -> None:
+    if value is not None and math.isfinite(value) and value <= 0:
+        raise ValidationError("A distance, if given, is more than 0 km.", code="bounds")
+    _between(value, 0, CROSS_TRAINING_MAX_KM * u.KM, f"Distance must be at most {CROSS_TRAINING_MAX_KM:,.0f} km.")

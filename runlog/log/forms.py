@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
+from django.contrib.auth.models import BaseUserManager
 from django.core import signing
 from django.http import Http404
 from django.utils import timezone
@@ -16,9 +17,11 @@ from django.utils import timezone
 from runlog.log import units as u
 from runlog.log.accounts import address_in_use, send_password_reset
 from runlog.log.bounds import (
+    CLIMB_MAX_M,
     DATE_MIN,
     HR_MAX,
     HR_MIN,
+    SHOE_RETIRE_MAX_KM,
     SHOE_START_MAX_KM,
     date_problems,
     duration_problems,
@@ -41,7 +44,20 @@ def rpe_field() -> forms.TypedChoiceField:
     )
 
 
-class SplitFieldsMixin:
+class FocusFirstErrorMixin:
+    """A form shown again with errors puts the cursor in the first field in error, not in its first field."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        in_error = [name for name in self.fields if name in self.errors]
+        if not in_error:
+            return
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+        self.fields[in_error[0]].widget.attrs["autofocus"] = True
+
+
+class SplitFieldsMixin(FocusFirstErrorMixin):
     """Forms name their few `primary` fields; the rest fold under "More details"."""
 
     primary: tuple[str, ...] = ()
@@ -230,6 +246,10 @@ def date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date", "min": DATE_MIN.isoformat()})
 
 
+# The start time field shows a time (now for a new entry, the saved one when editing); cleared, 07:00.
+START_TIME_HINT = "Local time, as shown; cleared, 07:00"
+
+
 class LocalStartMixin:
     """Turns the runner's local date + time fields into an aware `start`."""
 
@@ -262,12 +282,11 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
         label="Start time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        help_text="Local time; 07:00 if left empty",
+        help_text=START_TIME_HINT,
     )
-    # No min_value: every too-short distance, negative included, gets the bounds module's one message.
-    distance = forms.DecimalField(
-        max_digits=7, decimal_places=3, label="Distance", widget=forms.NumberInput(attrs={"min": "0"})
-    )
+    # No min_value nor max_digits: every distance out of bounds, negative or of a hundred digits, gets the
+    # bounds module's one message in the runner's words.
+    distance = forms.DecimalField(decimal_places=3, label="Distance", widget=forms.NumberInput(attrs={"min": "0"}))
     duration = DurationField(label="Duration")
     rpe = rpe_field()
     avg_hr = forms.IntegerField(label="Avg HR", required=False, min_value=HR_MIN, max_value=HR_MAX)
@@ -320,8 +339,8 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
 
     def clean_elevation_gain_m(self):
         value = self.cleaned_data.get("elevation_gain_m")
-        if value is not None and not 0 <= value <= 15000:
-            raise forms.ValidationError("Climb must be between 0 and 15,000 m.")
+        if value is not None and not 0 <= value <= CLIMB_MAX_M:
+            raise forms.ValidationError(f"Climb must be between 0 and {CLIMB_MAX_M:,} m.")
         return value
 
     def clean(self):
@@ -364,7 +383,7 @@ class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, f
         label="Start time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
-        help_text="Local time; 07:00 if left empty",
+        help_text=START_TIME_HINT,
     )
     duration = DurationField(label="Duration")
     rpe = rpe_field()
@@ -407,13 +426,13 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     primary = ("name", "brand", "model", "support", "retire_distance")
     start_distance = forms.DecimalField(
         label="Already run in them",
-        max_digits=7,
         decimal_places=1,
         min_value=0,
         required=False,
         help_text="If bought used or logged elsewhere",
     )
-    retire_distance = forms.DecimalField(label="Retire at", max_digits=7, decimal_places=1, min_value=1)
+    # No max_digits: the bound below says it in a runner's words.
+    retire_distance = forms.DecimalField(label="Retire at", decimal_places=1, min_value=1)
 
     class Meta:
         model = Shoe
@@ -437,13 +456,13 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         start = data.get("start_distance") or 0
         start_m = u.from_unit(start, self.profile.units)
         if start_m / u.KM > SHOE_START_MAX_KM:
-            self.add_error("start_distance", "Starting distance can be at most 3,000 km.")
+            self.add_error("start_distance", f"Starting distance can be at most {SHOE_START_MAX_KM:,.0f} km.")
         data["start_m"] = start_m
         retire = data.get("retire_distance")
         if retire is not None:
             retire_m = u.from_unit(retire, self.profile.units)
-            if retire_m / u.KM > 5000:
-                self.add_error("retire_distance", "Retirement distance can be at most 5,000 km.")
+            if retire_m / u.KM > SHOE_RETIRE_MAX_KM:
+                self.add_error("retire_distance", f"Retirement distance can be at most {SHOE_RETIRE_MAX_KM:,.0f} km.")
             data["retire_at_m"] = retire_m
         return data
 
@@ -539,14 +558,15 @@ class PasswordCheckMixin:
         return password
 
 
-class EmailChangeForm(PasswordCheckMixin, forms.Form):
+class EmailChangeForm(FocusFirstErrorMixin, PasswordCheckMixin, forms.Form):
     email = forms.EmailField(label="New email address", help_text="We’ll send a link there; open it to switch.")
     password = forms.CharField(
         label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
     def clean_email(self):
-        address = self.cleaned_data["email"].strip()
+        # As sign-up stores it: the domain lowercased, the local part as typed.
+        address = BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
         if address.lower() == self.user.email.lower():
             raise forms.ValidationError("That is already your email address.", code="same_address")
         if address_in_use(address, except_user=self.user):
@@ -554,7 +574,7 @@ class EmailChangeForm(PasswordCheckMixin, forms.Form):
         return address
 
 
-class DeleteAccountForm(PasswordCheckMixin, forms.Form):
+class DeleteAccountForm(FocusFirstErrorMixin, PasswordCheckMixin, forms.Form):
     password = forms.CharField(
         label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )

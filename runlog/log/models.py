@@ -14,7 +14,9 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from injuries.risk.rules.footwear import WORN_FRACTION, wear_state
+from runlog.log import bounds
 from runlog.log.units import KM, MILE
+from runlog.site.localtime import in_zone
 
 
 class Units(models.TextChoices):
@@ -170,6 +172,61 @@ def local_day_bounds(first: dt.date, last: dt.date, tz: dt.tzinfo) -> tuple[dt.d
     return start, end
 
 
+# A start saved a few minutes "in the future" is a clock a little ahead, not a session still to come.
+START_CLOCK_SLACK = dt.timedelta(minutes=5)
+EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))  # Pacific/Kiritimati: the first to reach a new day
+
+
+class BoundedModel(models.Model):
+    """The bounds of runlog/log/bounds.py that need more than one field: a date within 1970-01-01 .. today
+    in the runner's own zone (the user's profile), and the pace of a run. Field-level bounds are the
+    fields' validators. Both run in full_clean, which every ModelForm calls (the admin's included); a
+    field the form does not show, or one already in error, is not checked again here."""
+
+    bounded_days: tuple[str, ...] = ()  # DateFields
+    bounded_starts: tuple[str, ...] = ()  # DateTimeFields, checked on the runner's local date
+
+    class Meta:
+        abstract = True
+
+    def _runner_zone(self) -> tuple[dt.tzinfo, dt.date]:
+        profile = Profile.objects.filter(user_id=self.user_id).first() if self.user_id else None
+        # Without a runner yet (a form that sets the user on save checks the date itself), the earliest
+        # zone on earth: no date that is today somewhere is refused.
+        zone = profile.tz if profile else EARLIEST_ZONE
+        return zone, timezone.now().astimezone(zone).date()
+
+    def bound_errors(self, checked: set[str]) -> dict[str, list[str]]:
+        """Errors of the cross-field bounds among the fields in `checked`, by field."""
+        errors: dict[str, list[str]] = {}
+        names = [name for name in (*self.bounded_days, *self.bounded_starts) if name in checked]
+        if not any(getattr(self, name) is not None for name in names):
+            return errors
+        zone, today = self._runner_zone()
+        for name in names:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            day = in_zone(value, zone).date() if name in self.bounded_starts else value
+            problems = bounds.date_problems(day, today)
+            if not problems and name in self.bounded_starts and value > timezone.now() + START_CLOCK_SLACK:
+                problems = [bounds.Problem("date", "That time is still to come.")]
+            if problems:
+                errors[name] = [problems[0].message]
+        return errors
+
+    def clean_fields(self, exclude=None) -> None:
+        errors: dict[str, list] = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        checked = {f.name for f in self._meta.concrete_fields} - set(exclude or ()) - set(errors)
+        errors |= self.bound_errors(checked)
+        if errors:
+            raise ValidationError(errors)
+
+
 class OwnedQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
@@ -190,15 +247,17 @@ class ShoeQuerySet(OwnedQuerySet):
         return self.annotate(logged_m=Sum("runs__distance_m", default=0.0))
 
 
-class Shoe(models.Model):
+class Shoe(BoundedModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shoes")
     name = models.CharField(max_length=80)
     brand = models.CharField(max_length=60, blank=True)
     model = models.CharField(max_length=60, blank=True)
     support = models.CharField(max_length=16, choices=ShoeSupport.choices, default=ShoeSupport.NEUTRAL)
     purchased_on = models.DateField(null=True, blank=True)
-    start_m = models.FloatField("starting distance (m)", default=0.0)
-    retire_at_m = models.FloatField("retirement distance (m)", default=800 * KM)
+    start_m = models.FloatField("starting distance (m)", default=0.0, validators=[bounds.validate_shoe_start_m])
+    retire_at_m = models.FloatField(
+        "retirement distance (m)", default=800 * KM, validators=[bounds.validate_shoe_retire_m]
+    )
     retired_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     import_batch = models.ForeignKey(
@@ -206,6 +265,7 @@ class Shoe(models.Model):
     )
 
     objects = ShoeQuerySet.as_manager()
+    bounded_days = ("purchased_on", "retired_on")
 
     class Meta:
         ordering = ["retired_on", "name"]
@@ -240,26 +300,33 @@ class Shoe(models.Model):
         return WORN_FRACTION * self.retire_at_m
 
 
-class Run(models.Model):
+class Run(BoundedModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runs")
     start = models.DateTimeField(db_index=True)
-    distance_m = models.FloatField()
-    duration_s = models.PositiveIntegerField()
+    distance_m = models.FloatField(validators=[bounds.validate_run_distance_m])
+    duration_s = models.PositiveIntegerField(validators=[bounds.validate_duration_s])
     kind = models.CharField(max_length=12, choices=RunKind.choices, default=RunKind.EASY)
-    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True)
+    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True, validators=[bounds.validate_rpe])
     shoe = models.ForeignKey(Shoe, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs")
     warm_up = models.BooleanField("warm-up done", default=False)
     surface = models.CharField(max_length=12, choices=Surface.choices, blank=True, default="")
-    avg_hr = models.PositiveSmallIntegerField("average heart rate", null=True, blank=True)
-    max_hr = models.PositiveSmallIntegerField("maximum heart rate", null=True, blank=True)
-    avg_cadence_spm = models.FloatField("average step rate (steps/min)", null=True, blank=True)
+    avg_hr = models.PositiveSmallIntegerField(
+        "average heart rate", null=True, blank=True, validators=[bounds.validate_heart_rate]
+    )
+    max_hr = models.PositiveSmallIntegerField(
+        "maximum heart rate", null=True, blank=True, validators=[bounds.validate_heart_rate]
+    )
+    avg_cadence_spm = models.FloatField(
+        "average step rate (steps/min)", null=True, blank=True, validators=[bounds.validate_step_rate]
+    )
     elapsed_s = models.PositiveIntegerField(
         "elapsed time (s)",
         null=True,
         blank=True,
         help_text="Start to finish, pauses included; duration is moving time.",
+        validators=[bounds.validate_elapsed_s],
     )
-    elevation_gain_m = models.FloatField(null=True, blank=True)
+    elevation_gain_m = models.FloatField(null=True, blank=True, validators=[bounds.validate_climb_m])
     plan_session = models.BooleanField("return-to-run plan session", default=False)
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
@@ -270,6 +337,7 @@ class Run(models.Model):
     )
 
     objects = SessionQuerySet.as_manager()
+    bounded_starts = ("start",)
 
     class Meta:
         ordering = ["-start", "-id"]
@@ -287,14 +355,23 @@ class Run(models.Model):
     def pace_s_per_km(self) -> float:
         return self.duration_s / (self.distance_m / KM)
 
+    def bound_errors(self, checked: set[str]) -> dict[str, list[str]]:
+        errors = super().bound_errors(checked)
+        if {"distance_m", "duration_s"} <= checked and self.distance_m is not None and self.duration_s is not None:
+            # The pace: a long run needs no confirmation here (the runner's form asks for it).
+            for problem in bounds.run_problems(self.distance_m, self.duration_s, confirmed_long=True):
+                if problem.blocking:
+                    errors.setdefault("duration_s", []).append(problem.message)
+        return errors
 
-class CrossTraining(models.Model):
+
+class CrossTraining(BoundedModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cross_training")
     start = models.DateTimeField(db_index=True)
     activity = models.CharField(max_length=12, choices=Activity.choices, default=Activity.CYCLING)
-    duration_s = models.PositiveIntegerField()
-    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True)
-    distance_m = models.FloatField(null=True, blank=True)
+    duration_s = models.PositiveIntegerField(validators=[bounds.validate_duration_s])
+    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True, validators=[bounds.validate_rpe])
+    distance_m = models.FloatField(null=True, blank=True, validators=[bounds.validate_cross_training_m])
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
     source_id = models.CharField(max_length=80, blank=True)
@@ -309,6 +386,7 @@ class CrossTraining(models.Model):
     )
 
     objects = SessionQuerySet.as_manager()
+    bounded_starts = ("start",)
 
     class Meta:
         ordering = ["-start", "-id"]

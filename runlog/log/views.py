@@ -187,9 +187,15 @@ def email_change(request: HttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     form = EmailChangeForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        if accounts.count_attempt("email", request, f"account:{request.user.pk}"):
-            return accounts.throttled_response(request, "email")
+        account = f"account:{request.user.pk}"
+        # Two limits: links sent (each mails someone), and refused attempts (a wrong password is a guess,
+        # an address in use is a probe); a refusal sends nothing, so it does not use up the links.
+        for action in ("email", "email_refused"):
+            if accounts.is_throttled(action, request, account):
+                return accounts.throttled_response(request, action)
         if form.is_valid():
+            if accounts.count_attempt("email", request, account):
+                return accounts.throttled_response(request, "email")
             address = form.cleaned_data["email"]
             accounts.send_link(profile, address)
             days = settings.EMAIL_LINK_MAX_AGE // 86400
@@ -199,6 +205,11 @@ def email_change(request: HttpRequest) -> HttpResponse:
                 "until then your address stays as it is.",
             )
             return redirect("profile")
+        refusals = {error.code for field in ("email", "password") for error in form.errors.as_data().get(field, [])}
+        if refusals & {"wrong_password", "address_in_use"} and accounts.count_attempt(
+            "email_refused", request, account
+        ):
+            return accounts.throttled_response(request, "email_refused")
         return render(request, "registration/email_change.html", {"form": form, "profile": profile}, status=422)
     return render(request, "registration/email_change.html", {"form": form, "profile": profile})
 

@@ -1,9 +1,13 @@
-"""Template filters that show stored metres, seconds and moments in the runner's unit and time zone."""
+"""Template filters that show stored metres, seconds and moments in the runner's unit and time zone, and
+file names that wrap where a reader expects."""
 
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from runlog.log import units as u
 from runlog.log.entry_cache import blank_form_fields
@@ -71,3 +75,14 @@ def cached_form_fields(form):
     """An empty quick-log form's fields from the cache (see runlog.log.entry_cache.blank_form_fields), or "" when
     the template must render them."""
     return blank_form_fields(form) or ""
+
+
+_NAME_BREAKS = re.compile(r"([/\\_.-])")
+
+
+@register.filter
+def breakable(name) -> SafeString:
+    """A file name (or path) that may wrap after its / - _ . on a narrow screen, never mid-word."""
+    parts = _NAME_BREAKS.split(str(name))
+    # Escaped part by part: the <wbr> we add is the only markup.
+    return mark_safe("".join(escape(part) + ("<wbr>" if _NAME_BREAKS.fullmatch(part) else "") for part in parts))

@@ -254,6 +254,21 @@ def test_dry_run_lists_who_is_due_and_records_nothing(db):
     assert mb.SENT == [] and not DigestDelivery.objects.exists()
 
 
+def test_the_dry_run_says_an_unverified_runner_is_skipped_as_the_real_run_does(db):
+    runner("alice")
+    runner("eve", verified_email="", email_verified_at=None)
+
+    out = send(MONDAY_8_BERLIN, "--dry-run")
+
+    assert "due: alice (week of 2026-11-23)" in out
+    assert "due: eve" not in out
+    assert "would skip: eve (week of 2026-11-23): email address not verified" in out
+    assert "2 digest(s) due at 2026-11-30T07:00:00+00:00, 1 of them to skip (email address not verified)" in out
+    assert not DigestDelivery.objects.exists()
+    send(MONDAY_8_BERLIN)
+    assert DigestDelivery.objects.get(user__username="eve").last_error == "email address not verified"
+
+
 def test_a_transient_421_is_retried_and_delivered_once(db):
     runner("alice")
     mb.FAILURES["alice@example.com"] = [mb.smtp_421()]

@@ -478,3 +478,14 @@ def test_undoing_the_restore_removes_the_plans_it_added_and_keeps_the_runners_ow
 
     assert counts["plans"] == 2
     assert list(ReturnPlan.objects.filter(user=carol)) == [own]
+
+
+def test_settings_describes_the_zip_as_it_is_today_with_an_empty_files_folder(alice_client, alice):
+    page = alice_client.get("/settings/").content.decode()
+    assert "The ZIP also holds your original activity files" not in page
+    assert "with original files" not in page
+    assert "so that folder is empty for now" in page
+
+    response = alice_client.get("/export/account.zip")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert [name for name in archive.namelist() if name != "files/"] == ["account.json"]

@@ -547,3 +547,56 @@ def test_the_reset_mail_is_made_from_the_templates_and_its_link_sets_a_new_passw
     assert done.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password(new)
+
+
+@pytest.mark.usefixtures("real_cache")
+def test_refused_email_changes_do_not_use_up_the_links_sent(alice_client, alice, mailoutbox):
+    UserFactory(username="dora", email="dora@example.com")
+    assert alice_client.post("/accounts/email/verify/").status_code == 302  # link 1
+    wrong = {"email": "alice.new@example.com", "password": "not-it"}
+    assert alice_client.post("/accounts/email/", wrong).status_code == 422
+    taken = {"email": "DORA@example.com", "password": PASSWORD}
+    assert alice_client.post("/accounts/email/", taken).status_code == 422
+
+    right = {"email": "alice.new@example.com", "password": PASSWORD}
+    assert alice_client.post("/accounts/email/", right).status_code == 302  # link 2
+    assert alice_client.post("/accounts/email/", right).status_code == 302  # link 3
+    assert alice_client.post("/accounts/email/", right).status_code == 429  # a fourth link is over 3
+    assert sorted(m.to[0] for m in mailoutbox if "alice.new" in m.to[0]) == ["alice.new@example.com"] * 2
+
+
+@pytest.mark.usefixtures("real_cache")
+def test_password_guesses_at_the_email_change_are_capped_at_five_an_hour(alice_client, alice, mailoutbox):
+    wrong = {"email": "alice.new@example.com", "password": "not-it"}
+    for _ in range(5):
+        assert alice_client.post("/accounts/email/", wrong).status_code == 422
+    assert alice_client.post("/accounts/email/", wrong).status_code == 429
+    # Over the limit even the right password waits: a guesser cannot tell it was right.
+    right = {"email": "alice.new@example.com", "password": PASSWORD}
+    assert alice_client.post("/accounts/email/", right).status_code == 429
+    assert mailoutbox == []
+    with time_machine.travel(NOW + dt.timedelta(hours=1), tick=False):
+        assert alice_client.post("/accounts/email/", right).status_code == 302
+
+
+def test_a_changed_address_is_stored_as_sign_up_stores_one_with_the_domain_lowercased(alice_client, alice, mailoutbox):
+    assert change(alice_client, "Ana.New@Example.NET").status_code == 302
+    (link,) = [m for m in mailoutbox if m.to != ["alice@example.com"]]
+    assert link.to == ["Ana.New@example.net"]
+    assert alice_client.post(link_in(link)).status_code == 302
+    alice.refresh_from_db()
+    assert alice.email == "Ana.New@example.net"
+
+
+def test_a_sign_up_refused_for_its_address_puts_the_cursor_in_the_address(client, alice):
+    response = client.post("/accounts/signup/", signup_data("carol", "ALICE@example.com"))
+    assert response.status_code == 422
+    page = response.content.decode()
+    focused = re.findall(r"<input[^>]*autofocus[^>]*>", page)
+    assert len(focused) == 1 and 'name="email"' in focused[0]
+
+
+def test_admin_pages_find_the_favicon_at_its_usual_address(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("runlog/favicon.svg")

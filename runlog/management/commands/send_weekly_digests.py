@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from runlog.digest.content import build_contents_each
-from runlog.digest.delivery import ERROR, deliver_batch, record_error
+from runlog.digest.delivery import ERROR, UNVERIFIED, deliver_batch, record_error
 from runlog.digest.due import due_profiles
 from runlog.digest.tasks import send_digest
 
@@ -35,13 +35,18 @@ class Command(BaseCommand):
             moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
         else:
             moment = timezone.now()
-        due = queued = 0
+        due = queued = skipped = 0
         outcomes: dict[str, int] = {}
         for profiles, weeks in due_profiles(moment):
             due += len(profiles)
             if dry_run:
                 for profile in profiles:
-                    self.stdout.write(f"due: {profile.user.get_username()} (week of {weeks[profile.user_id]})")
+                    name, week = profile.user.get_username(), weeks[profile.user_id]
+                    if profile.email_verified:
+                        self.stdout.write(f"due: {name} (week of {week})")
+                    else:  # what the real run records for them
+                        self.stdout.write(f"would skip: {name} (week of {week}): {UNVERIFIED}")
+                        skipped += 1
                 continue
             if inline:
                 contents, failures = build_contents_each(profiles, weeks)
@@ -56,7 +61,8 @@ class Command(BaseCommand):
                 send_digest.enqueue(profile.user_id, weeks[profile.user_id].isoformat())
                 queued += 1
         if dry_run:
-            self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}; dry run, nothing sent.")
+            unverified = f", {skipped} of them to skip ({UNVERIFIED})" if skipped else ""
+            self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}{unverified}; dry run, nothing sent.")
         elif inline:
             parts = ", ".join(f"{count} {status}" for status, count in sorted(outcomes.items())) or "nothing to do"
             self.stdout.write(f"{due} digest(s) due at {moment.isoformat()}: {parts}.")
