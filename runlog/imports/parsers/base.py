@@ -6,9 +6,11 @@ import datetime as dt
 import gzip
 import io
 import math
+import re
 import zlib
 from dataclasses import dataclass, field
 
+from runlog.activity.samples import Lap, Samples
 from runlog.log import bounds
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # one activity file, after decompression
@@ -96,6 +98,7 @@ class ActivityRecord:
     max_hr: float | None = None
     avg_cadence_spm: float | None = None  # steps per minute (both feet), running only
     elevation_gain_m: float | None = None
+    elevation_loss_m: float | None = None
     name: str = ""
     notes: str = ""
     rpe: int | None = None
@@ -103,6 +106,9 @@ class ActivityRecord:
     source: str = "file"  # file | strava | garmin
     source_id: str = ""
     remarks: list[str] = field(default_factory=list)  # said to the runner, e.g. "salvaged from the summary"
+    samples: Samples | None = None  # what the file recorded moment by moment; None for summaries and CSV rows
+    laps: list[Lap] = field(default_factory=list)  # the device's own laps
+    device: str = ""  # the watch or app that recorded the file, as the file names it
 
     @property
     def is_run(self) -> bool:
@@ -133,6 +139,23 @@ def number(text: str | None, what: str) -> float | None:
     if abs(value) > MAX_MEASUREMENT:
         raise ImportRejected(f"{what} “{_shown(text)}” is too large to be a measurement")
     return value
+
+
+def reading(value: object) -> float | None:
+    """One sample's or one lap's value (text or decoded): None unless it is a finite, plausible number. A
+    single odd reading in a long recording loses that reading, never the activity."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) and abs(number) <= MAX_MEASUREMENT else None
 
 
 def finite(value: object, what: str) -> float | None:
@@ -208,3 +231,17 @@ def maybe_gunzip(name: str, data: bytes) -> tuple[str, bytes]:
     if len(out) > MAX_RATIO * max(len(data), 1) and len(out) > 1024 * 1024:
         raise ImportRejected("compressed file expands suspiciously (over 100:1): refused")
     return name[:-3], out
+
+
+DEVICE_NAME_LENGTH = 80
+# What follows a device's name in some files: a version ("Forerunner 410 Software Version 2.20"), a link.
+_DEVICE_TAIL = re.compile(r"\s+(?:software version\b|version\b|v?\d+(?:\.\d+)+$|-+\s|https?://|\(https?://).*$", re.I)
+
+
+def device_name(text: str | None) -> str:
+    """The name of the device or app that wrote a file, without versions or links, at most 80 characters."""
+    name = " ".join((text or "").split())
+    name = _DEVICE_TAIL.sub("", name).strip(" -–")
+    if name.lower().startswith(("http://", "https://")):
+        return ""
+    return name[:DEVICE_NAME_LENGTH]

@@ -10,12 +10,23 @@ import datetime as dt
 
 from gpxpy import geo
 
+from runlog.activity.samples import SampleRecorder
 from runlog.imports.parsers import xmlsafe
-from runlog.imports.parsers.base import ActivityRecord, ImportRejected, check_start, in_utc, number
+from runlog.imports.parsers.base import (
+    ActivityRecord,
+    ImportRejected,
+    check_start,
+    device_name,
+    in_utc,
+    number,
+    reading,
+)
 
 STOPPED_KMH = 1.0  # gpxpy's threshold: slower than this between two points is standing still
 HR_TAGS = {"hr", "heartrate"}
 CADENCE_TAGS = {"cad", "cadence"}
+SPEED_TAGS = {"speed"}
+POWER_TAGS = {"power", "watts"}
 
 
 def parse_time(text: str) -> dt.datetime | None:
@@ -74,6 +85,8 @@ class _Segment:
     def _up(self, smoothed: float) -> None:
         if self.smoothed_previous is not None and smoothed > self.smoothed_previous:
             self.track.climb += smoothed - self.smoothed_previous
+        elif self.smoothed_previous is not None:
+            self.track.descent += self.smoothed_previous - smoothed
         self.smoothed_previous = smoothed
 
     def close(self) -> None:
@@ -97,6 +110,7 @@ class _Track(xmlsafe.Reader):
         self.distance = 0.0
         self.moving_s = 0.0
         self.climb = 0.0
+        self.descent = 0.0
         self.has_elevation = False
         self.hr_sum = 0.0
         self.hr_count = 0
@@ -108,9 +122,14 @@ class _Track(xmlsafe.Reader):
         self.file_name = ""
         self.segment: _Segment | None = None
         self.point: dict | None = None
+        self.creator = ""
+        # Times are kept as POSIX seconds until the start (the earliest time) is known.
+        self.recorder = SampleRecorder()
 
     def opened(self, path, attrs):
         tag = path[-1]
+        if len(path) == 1:
+            self.creator = attrs.get("creator", "")
         if tag == "trkseg":
             self.segment = _Segment(self)
         elif tag == "trkpt" and self.segment is not None:
@@ -119,7 +138,16 @@ class _Track(xmlsafe.Reader):
             if lat is None or lon is None or not -90 <= lat <= 90 or not -180 <= lon <= 180:
                 shown = f"{attrs.get('lat', '')!s:.20}, {attrs.get('lon', '')!s:.20}"
                 raise ImportRejected(f"not a valid GPX file (a track point at “{shown}” is not a place on Earth)")
-            self.point = {"lat": lat, "lon": lon, "ele": None, "time": None, "hr": None, "cad": None}
+            self.point = {
+                "lat": lat,
+                "lon": lon,
+                "ele": None,
+                "time": None,
+                "hr": None,
+                "cad": None,
+                "speed": None,
+                "power": None,
+            }
 
     def closed(self, path, text):
         tag = path[-1]
@@ -133,6 +161,10 @@ class _Track(xmlsafe.Reader):
                 point["hr"] = number(text, "a heart rate")
             elif "extensions" in path and tag.lower() in CADENCE_TAGS and point["cad"] is None:
                 point["cad"] = number(text, "a cadence")
+            elif "extensions" in path and tag.lower() in SPEED_TAGS and point["speed"] is None:
+                point["speed"] = reading(text)
+            elif "extensions" in path and tag.lower() in POWER_TAGS and point["power"] is None:
+                point["power"] = reading(text)
         elif tag == "trkpt" and point is not None:
             self._point(point)
             self.point = None
@@ -160,6 +192,18 @@ class _Track(xmlsafe.Reader):
                 self.hr_count += 1
                 self.max_hr = point["hr"] if self.max_hr is None else max(self.max_hr, point["hr"])
         self.segment.add(point["lat"], point["lon"], point["ele"], time, point["cad"])
+        if time is not None:
+            self.recorder.add(
+                time.timestamp(),
+                distance_m=self.distance,
+                lat=point["lat"],
+                lon=point["lon"],
+                elevation_m=point["ele"],
+                hr=point["hr"],
+                cadence_spm=point["cad"],
+                speed_m_s=point["speed"],
+                power_w=point["power"],
+            )
 
 
 def parse_gpx(data: bytes) -> list[ActivityRecord]:
@@ -180,6 +224,11 @@ def parse_gpx(data: bytes) -> list[ActivityRecord]:
     # GPX has no device average: the time-weighted mean of the per-foot cadence over the intervals gpxpy
     # counts as moving (faster than 1 km/h), each sample holding until the next, doubled to steps/min.
     cadence = 2 * track.cadence_weighted / track.cadence_s if running and track.cadence_s else None
+    samples = track.recorder.samples()
+    samples.t_s -= start.timestamp()
+    # Files store cadence per foot: steps are twice that, and a ride's pedalling is never a step rate.
+    samples.cadence_spm = samples.cadence_spm * 2 if running and samples.cadence_spm is not None else None
+    samples.quantize()
     return [
         ActivityRecord(
             start=start,
@@ -191,6 +240,9 @@ def parse_gpx(data: bytes) -> list[ActivityRecord]:
             max_hr=track.max_hr,
             avg_cadence_spm=round(cadence, 1) if cadence else None,
             elevation_gain_m=round(track.climb, 1) if track.has_elevation and track.climb else None,
+            elevation_loss_m=round(track.descent, 1) if track.has_elevation and track.descent else None,
             name=track.name or track.file_name,
+            samples=samples,
+            device=device_name(track.creator),
         )
     ]
