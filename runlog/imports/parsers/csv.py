@@ -37,6 +37,9 @@ HEADER_ALIASES = {
     "dateiname": "Filename",
     "höhenmeter bergauf": "Elevation Gain",
     "durchschnittliche herzfrequenz": "Average Heart Rate",
+    "durchschnittliche trittfrequenz": "Average Cadence",
+    "cadence moyenne": "Average Cadence",
+    "cadencia media": "Average Cadence",
     "id de l'activité": "Activity ID",
     "date de l'activité": "Activity Date",
     "nom de l'activité": "Activity Name",
@@ -111,6 +114,7 @@ MONTHS = {
     "noviembre": "November",
     "diciembre": "December",
 }
+GARMIN_HEADER_SEARCH = 5  # lines in which to look for a Garmin export's header
 STRAVA_TYPES = {
     "run": "running",
     "trail run": "running",
@@ -175,9 +179,10 @@ GARMIN_TYPES = {
 class Table:
     """A CSV with possibly duplicated header names: `get(row, name, n)` takes the n-th column of that name."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, indented: bool = False):
         try:
-            rows = list(csv.reader(io.StringIO(text)))
+            # Old Garmin exports start every line with a space, before quoted cells too.
+            rows = list(csv.reader(io.StringIO(text), skipinitialspace=indented))
         except csv.Error as exc:
             raise ImportRejected(f"malformed CSV ({exc})") from None
         if not rows or not any(rows[0]):
@@ -257,6 +262,8 @@ def _clock(text: str, what: str) -> float | None:
 _MONTH_RE = re.compile(
     r"\b(" + "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True)) + ")", re.IGNORECASE
 )
+# A day name before the date ("Fr, 25 Mai 2012 20:31"): the date says the day already.
+_WEEKDAY = re.compile(r"^[^\W\d_]{2,4}\.?,\s*(?=\d)")
 _FAST_FORMATS = ("%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 
 
@@ -269,7 +276,7 @@ def _date(text: str, tz: dt.tzinfo) -> dt.datetime:
         except ValueError:
             continue
         return check_start(in_utc(value.replace(tzinfo=tz), "the date"))
-    cleaned = _MONTH_RE.sub(lambda m: MONTHS[m.group(1).lower()], stripped)
+    cleaned = _MONTH_RE.sub(lambda m: MONTHS[m.group(1).lower()], _WEEKDAY.sub("", stripped))
     cleaned = cleaned.replace(" um ", " ").replace(" à ", " ")
     try:
         value = dateparser.parse(cleaned, dayfirst=bool(re.match(r"^\d{1,2}\.", cleaned)))
@@ -318,6 +325,9 @@ def _strava_row(table: Table, row: list[str]) -> ActivityRecord:
     max_hr = _number(table.get(row, "Max Heart Rate", 1), "the maximum heart rate")
     if max_hr is None:
         max_hr = _number(table.get(row, "Max Heart Rate", 0), "the maximum heart rate")
+    # Strava writes a run's cadence per foot, like the files it comes from: steps are twice that. A ride's
+    # cadence is pedalling, never a step rate.
+    cadence = _number(table.get(row, "Average Cadence"), "the average cadence")
     return ActivityRecord(
         start=_date(table.get(row, "Activity Date"), dt.UTC),
         sport=sport,
@@ -326,7 +336,9 @@ def _strava_row(table: Table, row: list[str]) -> ActivityRecord:
         elapsed_s=elapsed,
         avg_hr=_number(table.get(row, "Average Heart Rate"), "the average heart rate"),
         max_hr=max_hr,
+        avg_cadence_spm=round(2 * cadence, 1) if cadence and sport == "running" else None,
         elevation_gain_m=_number(table.get(row, "Elevation Gain"), "the elevation gain"),
+        elevation_loss_m=_number(table.get(row, "Elevation Loss"), "the elevation loss"),
         name=table.get(row, "Activity Name"),
         notes=table.get(row, "Activity Description"),
         rpe=int(rpe) if rpe is not None and 0 <= rpe <= 10 else None,
@@ -336,22 +348,34 @@ def _strava_row(table: Table, row: list[str]) -> ActivityRecord:
     )
 
 
+def _garmin_header_line(text: str) -> int | None:
+    """Which of the first lines is the header: the first, or the third in old exports (a title line, such as
+    "Aktivitäten von NAME", and a blank line come first)."""
+    for index, line in enumerate(text[:4096].split("\n")[:GARMIN_HEADER_SEARCH]):
+        head = line.lower()
+        if ("activity type" in head or "aktivitätstyp" in head) and ("date" in head or "datum" in head):
+            return index
+    return None
+
+
 def looks_like_garmin(text: str) -> bool:
-    head = text[:4096].split("\n", 1)[0].lower()
-    return ("activity type" in head or "aktivitätstyp" in head) and ("date" in head or "datum" in head)
+    return _garmin_header_line(text) is not None
 
 
 def parse_garmin_csv(
     data: bytes | str, tz: dt.tzinfo, units: str
 ) -> list[tuple[int, ActivityRecord | ImportRejected, str]]:
-    table = Table(_text(data))
+    text = _text(data)
+    header = _garmin_header_line(text) or 0
+    lines = text.split("\n")[header:]
+    table = Table("\n".join(lines), indented=bool(lines) and lines[0].startswith(" "))
     for required in ("Activity Type", "Date"):
         if not table.has(required):
             raise ImportRejected(f"not a Garmin Connect Activities.csv (no “{required}” column)")
     # Localized exports use a decimal comma ("10,52") and write the date day-first.
     decimal_comma = any(re.fullmatch(r"\d+,\d{1,2}", table.get(r, "Distance")) for r in table.rows[:50])
     out = []
-    for row_number, row in enumerate(table.rows, start=2):
+    for row_number, row in enumerate(table.rows, start=header + 2):
         try:
             out.append((row_number, _garmin_row(table, row, tz, units, decimal_comma), ""))
         except ImportRejected as exc:
