@@ -1,5 +1,6 @@
 """The "runlog" app's models, gathered from its feature packages (the migrations refer to this module)."""
 
+from runlog.activity.models import Recording, delete_stored_files
 from runlog.digest.models import DigestDelivery
 from runlog.imports.models import ImportBatch, ImportFile, delete_stored_upload, import_file_path, upload_path
 from runlog.log.models import (
@@ -34,6 +35,7 @@ __all__ = [
     "ImportFile",
     "Language",
     "Profile",
+    "Recording",
     "Run",
     "RunKind",
     "Shoe",
@@ -42,6 +44,7 @@ __all__ = [
     "Surface",
     "Units",
     "Weekday",
+    "delete_stored_files",
     "delete_stored_upload",
     "import_file_path",
     "local_day_bounds",

@@ -213,6 +213,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # no MEDIA_URL and nothing serves it. Every machine running a web process or a worker must see it
 # (the same disk, or another storage backend in STORAGES["default"]).
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / ".runlog-files"))
+# A run's route is drawn without its first and last this many metres (0 draws it whole), wherever it is shown.
+RUNLOG_PRIVACY_ZONE_M = env_int("RUNLOG_PRIVACY_ZONE_M", 200)
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # What one runner may have stored while their imports wait (files are deleted once imported).

@@ -15,8 +15,9 @@ def favicon(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("", include("runlog.dashboard.urls")),
-    path("", include("runlog.log.urls")),
+    # Before the log: a run's own page answers at runs/<id>/, where the log's list keeps its inline entry.
     path("", include("runlog.activity.urls")),
+    path("", include("runlog.log.urls")),
     path("", include("runlog.digest.urls")),
     path("", include("runlog.imports.urls")),
     path("", include("injuries.urls")),

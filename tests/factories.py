@@ -4,10 +4,14 @@ import datetime as dt
 import zoneinfo
 
 import factory
+import numpy as np
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
 from injuries.models import PainReport, ReturnPlan
 from injuries.risk import Frames
+from runlog.activity.models import Recording
+from runlog.activity.samples import Samples, encode
 from runlog.imports.models import ImportBatch
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
@@ -225,3 +229,21 @@ def frames(runs=(), crosses=(), pains=(), shoes=(), first_offset: int | None = N
 def verified_email(user) -> dict:
     """Profile fields of a runner who has opened the verification link of their current address."""
     return {"verified_email": user.email, "email_verified_at": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)}
+
+
+def recorded_run(user, **fields) -> Run:
+    """A run imported from a file: 10 km along a meridian at 5:00/km, its samples and a stand-in original."""
+    run = RunFactory(user=user, source="file", **fields)
+    seconds = np.arange(0, 3001, 10.0)
+    samples = Samples(
+        t_s=seconds,
+        distance_m=seconds * 10_000 / 3000,
+        lat=47.0 + seconds * 10_000 / 3000 / 111_195,
+        lon=np.full(seconds.size, 8.0),
+        hr=np.full(seconds.size, 150.0),
+    )
+    recording = Recording(user=user, run=run, sample_count=len(samples), original_name="run.gpx", device="Test watch")
+    recording.samples_file.save("samples", ContentFile(encode(samples)), save=False)
+    recording.original.save("original", ContentFile(b"<gpx>the file as uploaded</gpx>"), save=False)
+    recording.save()
+    return run

@@ -19,6 +19,7 @@ from tests.factories import (
     ReturnPlanFactory,
     RunFactory,
     ShoeFactory,
+    recorded_run,
 )
 
 # Routes whose parameter is not a runner's object: public advice slugs and signed tokens (password reset,
@@ -29,6 +30,10 @@ NOT_OWNED = {"advice_detail", "password_reset_confirm", "digest_unsubscribe", "e
 # URL name → how to make alice's object for it. Admin routes are staff-only and covered by Django.
 OWNED = {
     "run_item": RunFactory,
+    "run_detail": recorded_run,
+    "run_samples": recorded_run,
+    "run_splits": recorded_run,
+    "run_original": recorded_run,
     "run_edit": RunFactory,
     "run_delete": RunFactory,
     "shoe_item": ShoeFactory,

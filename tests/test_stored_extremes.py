@@ -47,6 +47,7 @@ ZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]
 # Routes that are not a page of the runner's log: the reset link needs a token from a mail, logging out
 # and the morning score only take a POST.
 # Not pages to walk: POST-only actions, and links whose token is made for them (tested with their views).
+# A run's original file exists only for runs imported from a file (its download: tests/activity/).
 NOT_PAGES = {
     "password_reset_confirm",
     "logout",
@@ -55,6 +56,7 @@ NOT_PAGES = {
     "email_confirm",
     "plan_resume",
     "plan_end",
+    "run_original",
 }
 
 

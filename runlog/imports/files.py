@@ -163,7 +163,14 @@ def _parse_bytes(name: str, data: bytes, profile: Profile) -> Parsed:
     if lower.endswith(".csv"):
         rows, _ = _rows_from_csv(data, profile)
         return rows
-    return [(None, record) for record in parse_activity_file(name, data)]
+    return [(None, record) for record in with_original(parse_activity_file(name, data), name, data)]
+
+
+def with_original(records: list[ActivityRecord], name: str, data: bytes) -> list[ActivityRecord]:
+    """Each record keeps the file it came from, as uploaded (compressed or not), to be stored with it."""
+    for record in records:
+        record.original, record.original_name = data, name.rsplit("/", 1)[-1]
+    return records
 
 
 def _failing(exc: BaseException) -> Callable[[], Parsed]:
@@ -221,10 +228,9 @@ def _strava_archive(archive, entries, csv_name, profile) -> Rows:
         info = entries.get(filename)
         if not isinstance(record, ActivityRecord) or info is None:
             continue
-        if record.avg_hr is not None and record.elevation_gain_m is not None:
-            continue
         try:
-            detail = parse_activity_file(filename, _read_entry(archive, info))[0]
+            data = _read_entry(archive, info)
+            detail = parse_activity_file(filename, data)[0]
         except ImportRejected:
             continue  # the CSV row alone is enough
         except Exception:
@@ -234,6 +240,13 @@ def _strava_archive(archive, entries, csv_name, profile) -> Rows:
         record.elevation_gain_m = (
             record.elevation_gain_m if record.elevation_gain_m is not None else detail.elevation_gain_m
         )
+        # The file says what the row cannot: its samples, laps, device, and the file itself.
+        record.max_hr = record.max_hr if record.max_hr is not None else detail.max_hr
+        record.avg_cadence_spm = (
+            record.avg_cadence_spm if record.avg_cadence_spm is not None else detail.avg_cadence_spm
+        )
+        record.samples, record.laps, record.device = detail.samples, detail.laps, detail.device
+        with_original([record], filename, data)
     return rows
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 
+from runlog.activity.models import Recording
+from runlog.activity.store import Recorded, RecordingWriter
 from runlog.imports.models import ImportBatch
 from runlog.imports.parsers.base import ActivityRecord, ImportRejected, start_problem
 from runlog.log import bounds
@@ -151,6 +153,7 @@ class Saver:
         self.batch = batch
         self.dry_run = dry_run
         self.shoes = {s.name.strip().lower(): s for s in Shoe.objects.filter(user=self.user)}
+        self.writer = RecordingWriter()
 
     def _shoe(self, name: str) -> Shoe | None:
         key = name.strip().lower()
@@ -180,7 +183,7 @@ class Saver:
                     "source", "source_id"
                 ):
                     index.source_ids.add((source, source_id))
-        runs, sessions = [], []
+        runs, sessions, recorded_runs, recorded_sessions = [], [], [], []
         for number, item in rows:
             where = f"row {number}: " if number is not None else ""
             if isinstance(item, ImportRejected):
@@ -222,6 +225,7 @@ class Saver:
                         import_batch=self.batch,
                     )
                 )
+                recorded_runs.append(record)
             else:
                 sessions.append(
                     CrossTraining(
@@ -237,11 +241,29 @@ class Saver:
                         import_batch=self.batch,
                     )
                 )
+                recorded_sessions.append(record)
         report.created = len(runs) + len(sessions)
         if self.dry_run:
             return
         Run.objects.bulk_create(runs, batch_size=500)
         CrossTraining.objects.bulk_create(sessions, batch_size=500)
+        self._keep_recordings(runs, recorded_runs, sessions, recorded_sessions)
+
+    def _keep_recordings(self, runs, recorded_runs, sessions, recorded_sessions) -> None:
+        """What each file recorded (samples, laps, device, the original), stored beside its activity."""
+        recordings = []
+        for activities, records, kind in (
+            (runs, recorded_runs, "run"),
+            (sessions, recorded_sessions, "cross_training"),
+        ):
+            for activity, record in zip(activities, records, strict=True):
+                recorded = Recorded(record.samples, record.laps, record.device, record.original, record.original_name)
+                if not recorded:
+                    continue
+                recording = self.writer.build(self.user.pk, recorded, kind == "run", record.elevation_loss_m)
+                setattr(recording, kind, activity)
+                recordings.append(recording)
+        Recording.objects.bulk_create(recordings, batch_size=200)
 
 
 def save_file(saver: Saver, report: FileReport, rows) -> None:
@@ -250,5 +272,10 @@ def save_file(saver: Saver, report: FileReport, rows) -> None:
         with transaction.atomic():
             saver.save(report, rows)
     except ImportRejected as exc:
+        saver.writer.discard()
         report.created = 0
         report.reject_file(exc.reason)
+    except BaseException:
+        saver.writer.discard()  # nothing of the file is saved, so none of its stored files stays either
+        raise
+    saver.writer.written = []

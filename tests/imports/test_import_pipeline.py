@@ -218,7 +218,9 @@ def test_an_upload_waits_in_private_storage_not_in_the_database_and_is_deleted_o
 
     jobs.import_batch(upload.batch_id)
 
-    assert stored_files(upload_storage) == []
+    # The upload is gone; what stays is the imported run's own file and samples (runlog/activity).
+    assert stored_files(upload_storage / "imports") == []
+    assert sorted(p.suffix for p in stored_files(upload_storage)) == [".original", ".samples"]
     assert ImportBatch.objects.get(user=alice).status == "done"
 
 

@@ -50,7 +50,7 @@ def upload(client: Client, name: str, data: bytes) -> ImportBatch:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_batch_whose_worker_was_killed_is_resumed_by_the_next_worker_importing_every_file_once(
-    alice_client, alice, settings, upload_storage
+    alice_client, alice, settings, upload_storage, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DATABASE_TASKS
     batch = upload(alice_client, "year.zip", gpx_archive(RUNS))
@@ -80,10 +80,14 @@ def test_a_batch_whose_worker_was_killed_is_resumed_by_the_next_worker_importing
     assert [f["name"] for f in batch.report] == [f"year.zip/run-{day:04d}.gpx" for day in range(RUNS)]
     assert batch.totals() == {"created": RUNS, "duplicates": 0, "rejected": 0}
     assert Run.objects.filter(user=alice).count() == RUNS
-    assert [p for p in upload_storage.rglob("*") if p.is_file()] == []
+    assert [p for p in (upload_storage / "imports").rglob("*") if p.is_file()] == []
+    # Each run keeps its own original and samples, and they go with the runs when the import is undone.
+    assert len([p for p in (upload_storage / "activities").rglob("*") if p.is_file()]) == 2 * RUNS
 
-    alice_client.post(f"/import/{batch.pk}/undo/")
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(f"/import/{batch.pk}/undo/")
     assert not Run.objects.filter(user=alice).exists()
+    assert [p for p in upload_storage.rglob("*") if p.is_file()] == []
 
 
 @pytest.mark.django_db(transaction=True)

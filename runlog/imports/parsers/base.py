@@ -109,6 +109,8 @@ class ActivityRecord:
     samples: Samples | None = None  # what the file recorded moment by moment; None for summaries and CSV rows
     laps: list[Lap] = field(default_factory=list)  # the device's own laps
     device: str = ""  # the watch or app that recorded the file, as the file names it
+    original: bytes | None = None  # the file as uploaded (set by the pipeline, not the parser)
+    original_name: str = ""
 
     @property
     def is_run(self) -> bool:
