@@ -19,11 +19,13 @@ from typing import BinaryIO
 from django.utils import timezone
 
 from injuries.models import SYMPTOM_FIELDS, PainReport, ReturnPlan
+from runlog.activity.models import Recording
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
 FORMAT, VERSION = "runlog.account", 2
 ARCHIVE_DOCUMENT = "account.json"  # the document's name at the root of the ZIP
 ARCHIVE_FILES = "files/"  # original activity files live under this folder of the ZIP
+FILE_PATH_MAX = 255  # the longest path of an original file in the ZIP
 CHUNK = 2000
 # Distances are stored in metres and written in km: six decimals keep them to the millimetre, and the
 # rounding makes km → m → km give the same text again (a round trip is byte-stable).
@@ -83,6 +85,22 @@ def _shoe_item(shoe: Shoe, key: str) -> dict:
     }
 
 
+def file_path(key: str, original_name: str) -> str:
+    """Where an activity's original file goes in the ZIP: files/<its key>/<its name as uploaded>."""
+    name = original_name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "original"
+    if name in (".", ".."):
+        name = "original"
+    return f"{ARCHIVE_FILES}{key}/{name}"[:FILE_PATH_MAX]
+
+
+def _original(activity: Run | CrossTraining, key: str) -> str | None:
+    try:
+        recording = activity.recording
+    except Recording.DoesNotExist:
+        return None
+    return file_path(key, recording.original_name) if recording.original.name else None
+
+
 def _run_item(run: Run, key: str, tz: dt.tzinfo, shoe_keys: dict[int, str]) -> dict:
     return {
         "key": key,
@@ -103,11 +121,11 @@ def _run_item(run: Run, key: str, tz: dt.tzinfo, shoe_keys: dict[int, str]) -> d
         "notes": run.notes,
         "source": run.source,
         "source_id": run.source_id,
-        "file": None,  # original files are kept per run from a later version on
+        "file": _original(run, key),
     }
 
 
-def _cross_item(session: CrossTraining, tz: dt.tzinfo) -> dict:
+def _cross_item(session: CrossTraining, tz: dt.tzinfo, index: int) -> dict:
     return {
         "start": _local(session.start, tz),
         "activity": session.activity,
@@ -117,7 +135,7 @@ def _cross_item(session: CrossTraining, tz: dt.tzinfo) -> dict:
         "notes": session.notes,
         "source": session.source,
         "source_id": session.source_id,
-        "file": None,
+        "file": _original(session, f"x{index}"),
     }
 
 
@@ -157,16 +175,17 @@ def _sections(profile: Profile, shoes: list[Shoe], shoe_keys: dict[int, str]):
     run_keys: dict[int, str] = {}
 
     def runs() -> Iterator[dict]:
-        for i, run in enumerate(Run.objects.filter(user=user).order_by("start", "pk").iterator(CHUNK), start=1):
+        own = Run.objects.filter(user=user).select_related("recording").order_by("start", "pk")
+        for i, run in enumerate(own.iterator(CHUNK), start=1):
             run_keys[run.pk] = f"r{i}"
             yield _run_item(run, run_keys[run.pk], tz, shoe_keys)
 
-    sessions = CrossTraining.objects.filter(user=user).order_by("start", "pk").iterator(CHUNK)
+    sessions = CrossTraining.objects.filter(user=user).select_related("recording").order_by("start", "pk")
     reports = PainReport.objects.filter(user=user).order_by("date", "pk").iterator(CHUNK)
     return [
         ("shoes", (_shoe_item(shoe, shoe_keys[shoe.pk]) for shoe in shoes)),
         ("runs", runs()),
-        ("cross_training", (_cross_item(c, tz) for c in sessions)),
+        ("cross_training", (_cross_item(c, tz, i) for i, c in enumerate(sessions.iterator(CHUNK), start=1))),
         ("pain_reports", (_pain_item(p, run_keys) for p in reports)),
         ("plans", (_plan_item(p) for p in ReturnPlan.objects.filter(user=user).order_by("started_on", "pk"))),
     ]
@@ -229,10 +248,29 @@ def write_json(profile: Profile, out: BinaryIO, now: dt.datetime | None = None) 
     return counts
 
 
+def original_files(profile: Profile) -> Iterator[ArchiveFile]:
+    """The runner's original activity files, at the paths the document names (keys in the same order)."""
+    user = profile.user
+    kept = {
+        (recording.run_id, recording.cross_training_id): recording
+        for recording in Recording.objects.filter(user=user).exclude(original="")
+    }
+    if not kept:
+        return
+    for kind, model, prefix in ((0, Run, "r"), (1, CrossTraining, "x")):
+        ids = model.objects.filter(user=user).order_by("start", "pk").values_list("pk", flat=True)
+        for i, pk in enumerate(ids.iterator(CHUNK), start=1):
+            recording = kept.get((pk, None) if kind == 0 else (None, pk))
+            if recording is not None:
+                yield ArchiveFile(file_path(f"{prefix}{i}", recording.original_name), recording.original.open)
+
+
 def write_archive(
-    profile: Profile, out: BinaryIO, now: dt.datetime | None = None, files: Iterable[ArchiveFile] = ()
+    profile: Profile, out: BinaryIO, now: dt.datetime | None = None, files: Iterable[ArchiveFile] | None = None
 ) -> ExportCounts:
-    """Write the ZIP: `account.json` at its root and every original file under `files/`."""
+    """Write the ZIP: `account.json` at its root and every original file under `files/` (the runner's own
+    originals unless `files` says otherwise)."""
+    files = original_files(profile) if files is None else files
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         with archive.open(ARCHIVE_DOCUMENT, "w", force_zip64=True) as entry:
             counts = write_json(profile, entry, now)

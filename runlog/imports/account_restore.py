@@ -8,8 +8,12 @@ import hashlib
 from django.db import transaction
 
 from injuries.models import PainReport, ReturnPlan
+from runlog.activity.models import Recording
+from runlog.activity.store import Recorded, RecordingWriter
 from runlog.imports.account_schema import AccountDocument
 from runlog.imports.models import ImportBatch
+from runlog.imports.parsers import fit, gpx, tcx
+from runlog.imports.parsers.base import ImportRejected, maybe_gunzip
 from runlog.imports.save import DuplicateIndex, FileReport
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
 
@@ -34,9 +38,51 @@ def _restore_profile(profile: Profile, doc: AccountDocument, shoes: dict[str, Sh
         profile.save(update_fields=changed)
 
 
+PARSERS = {".gpx": gpx.parse_gpx, ".tcx": tcx.parse_tcx, ".fit": fit.parse_fit}
+
+
+def _recorded(name: str, data: bytes, report: FileReport) -> tuple[Recorded, float | None]:
+    """An archived original, and what it recorded read back from it (the samples are rebuilt, not stored)."""
+    recorded = Recorded(original=data, original_name=name.rsplit("/", 1)[-1])
+    plain_name, plain = maybe_gunzip(name, data)
+    parser = next((parse for suffix, parse in PARSERS.items() if plain_name.lower().endswith(suffix)), None)
+    try:
+        records = parser(plain) if parser else []
+    except ImportRejected as exc:
+        report.remarks.append(f"{name}: kept, but its samples could not be read ({exc.reason})")
+        records = []
+    if not records:
+        return recorded, None
+    recorded.samples, recorded.laps, recorded.device = records[0].samples, records[0].laps, records[0].device
+    return recorded, records[0].elevation_loss_m
+
+
+def _keep_originals(user, doc: AccountDocument, pending, report: FileReport, writer: RecordingWriter) -> None:
+    """The archive's original files for the activities just created, each beside its activity."""
+    recordings = []
+    for activity, name, kind in pending:
+        if doc.read_file is None:
+            continue
+        recorded, loss_m = _recorded(name, doc.read_file(name), report)
+        recording = writer.build(user.pk, recorded, kind == "run", loss_m)
+        setattr(recording, kind, activity)
+        recordings.append(recording)
+    Recording.objects.bulk_create(recordings, batch_size=200)
+
+
 def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: ImportBatch | None, dry_run: bool) -> None:
     """Everything in one transaction; duplicates of what the account already holds are skipped."""
+    writer = RecordingWriter()
+    try:
+        _save(profile, doc, report, batch, dry_run, writer)
+    except BaseException:
+        writer.discard()  # nothing of the document is saved, so none of its stored files stays either
+        raise
+
+
+def _save(profile, doc, report, batch, dry_run, writer: RecordingWriter) -> None:
     user = profile.user
+    pending: list[tuple[Run | CrossTraining, str, str]] = []  # (activity, its file in the ZIP, "run" or ...)
     with transaction.atomic():
         empty = not (Run.objects.filter(user=user).exists() or CrossTraining.objects.filter(user=user).exists())
         existing = {s.name.strip().lower(): s for s in Shoe.objects.filter(user=user)}
@@ -60,7 +106,7 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
         by_key: dict[str, Run] = {}
         duplicate_keys: dict[str, str] = {}  # run key → identity of the run already in the account
         duplicate_starts: list[dt.datetime] = []
-        for item in doc.runs:
+        for position, item in enumerate(doc.runs):
             key, values = item["key"], {k: v for k, v in item.items() if k != "key"}
             source, source_id = values.get("source", ""), values.get("source_id", "")
             if index.seen("run", values["start"], values["distance_m"], source, source_id):
@@ -78,9 +124,11 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
             runs.append(run)
             if key is not None:
                 by_key[key] = run
+            if position in doc.run_files:
+                pending.append((run, doc.run_files[position], "run"))
 
         sessions: list[CrossTraining] = []
-        for item in doc.cross_training:
+        for position, item in enumerate(doc.cross_training):
             kind = f"xt:{item['activity']}"
             source, source_id = item.get("source", ""), item.get("source_id", "")
             if index.seen(kind, item["start"], None, source, source_id):
@@ -94,6 +142,8 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
                     **item,
                 )
             )
+            if position in doc.session_files:
+                pending.append((sessions[-1], doc.session_files[position], "cross_training"))
 
         if not dry_run:
             # Saved before the pain reports, which refer to them by primary key.
@@ -133,13 +183,15 @@ def save(profile: Profile, doc: AccountDocument, report: FileReport, batch: Impo
             seen_plans.add(identity)
             plans.append(ReturnPlan(user=user, import_batch=batch, **item))
         report.created += len(runs) + len(sessions) + len(pains) + len(plans)
-        if doc.original_files:
+        if doc.original_files and doc.read_file is None:
             report.remarks.append(
                 f"{doc.original_files} original activity file(s) named in the file were not kept: "
-                "this Runlog does not store original files yet"
+                "they travel in the ZIP export, not in account.json alone"
             )
         if dry_run:
             return
         CrossTraining.objects.bulk_create(sessions, batch_size=500)
         PainReport.objects.bulk_create(pains, batch_size=500)
         ReturnPlan.objects.bulk_create(plans, batch_size=500)
+        _keep_originals(user, doc, pending, report, writer)
+    writer.written = []

@@ -11,13 +11,13 @@ import datetime as dt
 import json
 import math
 import zoneinfo
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, Side
-from runlog.imports.account_export import ARCHIVE_FILES, FORMAT, VERSION
+from runlog.imports.account_export import ARCHIVE_FILES, FILE_PATH_MAX, FORMAT, VERSION
 from runlog.imports.parsers.base import ImportRejected
 from runlog.log import bounds
 from runlog.log.models import (
@@ -39,7 +39,7 @@ READABLE_VERSIONS = (1, VERSION)
 MAX_INTEGER_DIGITS = 18
 CROSS_TRAINING_MAX_KM = bounds.CROSS_TRAINING_MAX_KM
 RPE_MAX = NRS_MAX = bounds.RPE_MAX
-KEY_MAX, NOTES_MAX, SOURCE_ID_MAX, FILE_PATH_MAX = 40, 2000, 80, 255
+KEY_MAX, NOTES_MAX, SOURCE_ID_MAX = 40, 2000, 80
 
 
 class Invalid(ImportRejected):
@@ -227,7 +227,11 @@ class AccountDocument:
     cross_training: list[dict] = field(default_factory=list)
     pain_reports: list[dict] = field(default_factory=list)
     plans: list[dict] = field(default_factory=list)
-    original_files: int = 0  # how many items name an original file (read, not kept yet)
+    original_files: int = 0  # how many items name an original file
+    run_files: dict[int, str] = field(default_factory=dict)  # index in `runs` → its file's path in the ZIP
+    session_files: dict[int, str] = field(default_factory=dict)  # index in `cross_training` → path
+    # Reads a file of the ZIP the document came in by its path (None for a plain JSON document).
+    read_file: Callable[[str], bytes] | None = None
 
 
 class _Reader:
@@ -363,7 +367,8 @@ class _Reader:
                     "plan_session": _bool(item, "plan_session", path),
                     **self.source(item, path),
                 }
-                self.file(item, path)
+                if name := self.file(item, path):
+                    self.out.run_files[len(self.out.runs)] = name
             self.out.runs.append(run)
         return keys
 
@@ -387,7 +392,8 @@ class _Reader:
                     item, "distance_km", path, required=False, low=0, low_open=True, high=CROSS_TRAINING_MAX_KM
                 )
                 session |= {"distance_m": None if km is None else km * 1000, **self.source(item, path)}
-                self.file(item, path)
+                if name := self.file(item, path):
+                    self.out.session_files[len(self.out.cross_training)] = name
             self.out.cross_training.append(session)
 
     def pain_reports(self, run_keys: set[str]) -> None:

@@ -197,10 +197,7 @@ def expand(upload: Upload, profile: Profile) -> Iterator[tuple[str, Callable[[],
         return
     if account_json.ARCHIVE_DOCUMENT in entries:  # an account export (version 2) as a ZIP
         document = entries[account_json.ARCHIVE_DOCUMENT]
-        yield (
-            f"{name}/{account_json.ARCHIVE_DOCUMENT}",
-            lambda: account_json.parse(_read_entry(archive, document), archive_names=entries),
-        )
+        yield f"{name}/{account_json.ARCHIVE_DOCUMENT}", lambda: _account_archive(archive, entries, document)
         return
     csv_name = next((n for n in entries if n.lower().rsplit("/", 1)[-1] == "activities.csv"), None)
     if csv_name:
@@ -217,6 +214,13 @@ def expand(upload: Upload, profile: Profile) -> Iterator[tuple[str, Callable[[],
             yield from expand(Upload(label, inner), profile)
             continue
         yield label, lambda label=label, info=info: _parse_bytes(label, _read_entry(archive, info), profile)
+
+
+def _account_archive(archive: zipfile.ZipFile, entries: dict, document: zipfile.ZipInfo):
+    """An account export as a ZIP: its document, able to read the original files it names."""
+    parsed = account_json.parse(_read_entry(archive, document), archive_names=entries)
+    parsed.read_file = lambda path: _read_entry(archive, entries[path])
+    return parsed
 
 
 def _strava_archive(archive, entries, csv_name, profile) -> Rows:

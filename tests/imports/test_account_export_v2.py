@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from injuries.models import PainReport, ReturnPlan
+from runlog.activity.models import Recording
 from runlog.imports.account_json import export_document, write_archive
 from runlog.imports.files import Upload, import_files
 from runlog.imports.models import ImportBatch
@@ -260,7 +261,7 @@ def test_a_zip_naming_an_original_file_it_does_not_hold_is_rejected(carol):
     assert not Run.objects.exists()
 
 
-def test_plans_are_restored_and_original_files_said_to_be_not_kept_yet(carol):
+def test_plans_are_restored_and_an_unreadable_original_is_kept_as_it_is(carol):
     document = copy.deepcopy(DOCUMENT)
     document["plans"] = [{"location": "outer_knee", "started_on": "2026-11-11"}]
     document["runs"][0]["file"] = "files/r1.fit"
@@ -272,7 +273,9 @@ def test_plans_are_restored_and_original_files_said_to_be_not_kept_yet(carol):
 
     assert not report.file_rejected, report.rejected
     assert not any("return-to-run plan" in remark for remark in report.remarks)
-    assert any("1 original activity file(s)" in remark for remark in report.remarks)
+    assert any("files/r1.fit: kept, but its samples could not be read" in remark for remark in report.remarks)
+    (recording,) = Recording.objects.filter(user=carol)
+    assert recording.original.open("rb").read() == b"\x0e\x10" and recording.samples is None
     plan = ReturnPlan.objects.get(user=carol)
     assert (plan.location, plan.started_on, plan.baseline, plan.cleared_on, plan.ended_on) == (
         "outer_knee",
@@ -317,6 +320,17 @@ def test_a_wrong_plan_is_rejected_with_its_path_and_nothing_is_saved(carol, chan
     assert report.file_rejected
     assert any(message in reason for reason in report.rejected), report.rejected
     assert not ReturnPlan.objects.exists() and not Run.objects.exists()
+
+
+def test_original_files_named_in_a_plain_json_document_are_said_to_travel_in_the_zip(carol):
+    document = copy.deepcopy(DOCUMENT)
+    document["runs"][0]["file"] = "files/r1.fit"
+
+    (report,) = import_files(Profile.objects.get(user=carol), [Upload("backup.json", json.dumps(document).encode())])
+
+    assert not report.file_rejected, report.rejected
+    assert any("1 original activity file(s)" in remark and "ZIP" in remark for remark in report.remarks)
+    assert not Recording.objects.exists()
 
 
 @pytest.mark.parametrize(

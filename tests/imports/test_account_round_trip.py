@@ -6,11 +6,13 @@ import io
 import json
 
 import time_machine
+from django.core.files.base import ContentFile
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, ReturnPlan, Side
+from runlog.activity.models import Recording
 from runlog.imports.account_json import export_document, write_archive
 from runlog.imports.account_schema import CROSS_TRAINING_MAX_KM
 from runlog.imports.files import Upload, import_files
@@ -161,7 +163,17 @@ def accounts(draw) -> dict:
                 "ended_on": ended,
             }
         )
-    return {"profile": profile, "shoes": shoes, "runs": runs, "sessions": sessions, "pains": pains, "plans": plans}
+    # Some runs were imported from a file: its bytes as uploaded, under a name that needs no cleaning.
+    originals = draw(st.lists(st.binary(min_size=1, max_size=40), max_size=len(runs)))
+    return {
+        "profile": profile,
+        "shoes": shoes,
+        "runs": runs,
+        "sessions": sessions,
+        "pains": pains,
+        "plans": plans,
+        "originals": originals,
+    }
 
 
 def build(username: str, account: dict) -> Profile:
@@ -171,6 +183,10 @@ def build(username: str, account: dict) -> Profile:
         Run.objects.create(user=user, **{**values, "shoe": None if values["shoe"] is None else shoes[values["shoe"]]})
         for values in account["runs"]
     ]
+    for i, (run, data) in enumerate(zip(runs, account["originals"], strict=False)):
+        recording = Recording(user=user, run=run, original_name=f"run-{i}.fit")
+        recording.original.save("original", ContentFile(data), save=False)
+        recording.save()
     for values in account["sessions"]:
         CrossTraining.objects.create(user=user, **values)
     for values in account["pains"]:
@@ -194,6 +210,19 @@ def restored(username: str, upload: Upload) -> dict:
     return export_document(Profile.objects.get(user=user))
 
 
+def without_files(document: dict) -> dict:
+    return {
+        **document,
+        "runs": [{**item, "file": None} for item in document["runs"]],
+        "cross_training": [{**item, "file": None} for item in document["cross_training"]],
+    }
+
+
+def originals(username: str) -> list[bytes]:
+    recordings = Recording.objects.filter(user__username=username).order_by("run__start", "run__pk")
+    return [recording.original.open("rb").read() for recording in recordings]
+
+
 def without_stamp(document: dict) -> dict:
     return {k: v for k, v in document.items() if k != "exported_at"}
 
@@ -214,6 +243,8 @@ def test_any_account_round_trips_through_the_export_as_json_and_as_zip(db, accou
         from_json = restored("from_json", Upload("account.json", json.dumps(first).encode()))
         from_zip = restored("from_zip", Upload("backup.zip", archive.getvalue()))
 
-        assert without_stamp(from_json) == without_stamp(first)
+        # account.json alone cannot carry the original files; the ZIP carries them, and they come back.
+        assert without_stamp(from_json) == without_stamp(without_files(first))
         assert without_stamp(from_zip) == without_stamp(first)
+        assert originals("from_zip") == originals("owner")
         transaction.set_rollback(True)  # the next example starts from an empty database again

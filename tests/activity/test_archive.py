@@ -1,0 +1,79 @@
+"""The version-2 ZIP export carries each run's original file under files/, and importing the ZIP into
+another account keeps the files and rebuilds the samples from them."""
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from runlog.activity.models import Recording
+from runlog.imports.account_json import export_document, write_archive
+from runlog.imports.files import Upload, import_files
+from runlog.log.models import Profile, profile_for
+
+TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
+pytestmark = pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdata is not beside the project")
+FILES = ["fit/runpandas_run.fit", "tcx/runpandas_run_garmin.tcx", "gpx/runpandas_strava_export.gpx"]
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC), tick=False):
+        yield
+
+
+def archive_of(profile: Profile) -> bytes:
+    out = io.BytesIO()
+    write_archive(profile, out)
+    return out.getvalue()
+
+
+def test_the_zip_carries_the_originals_and_an_import_rebuilds_the_samples(alice, bob):
+    uploads = [Upload(Path(name).name, (TESTDATA / name).read_bytes()) for name in FILES]
+    import_files(profile_for(alice), uploads)
+
+    exported = archive_of(profile_for(alice))
+
+    with zipfile.ZipFile(io.BytesIO(exported)) as archive:
+        document = json.loads(archive.read("account.json"))
+        files = {
+            name: archive.read(name) for name in archive.namelist() if name.startswith("files/") and name[-1] != "/"
+        }
+    # Runs by start: the TCX (2018), the FIT (2019), the GPX (2021).
+    assert [run["file"] for run in document["runs"]] == [
+        "files/r1/runpandas_run_garmin.tcx",
+        "files/r2/runpandas_run.fit",
+        "files/r3/runpandas_strava_export.gpx",
+    ]
+    assert files["files/r2/runpandas_run.fit"] == (TESTDATA / "fit/runpandas_run.fit").read_bytes()
+
+    (report,) = import_files(profile_for(bob), [Upload("backup.zip", exported)])
+
+    assert report.created == 3 and not report.rejected, report.summary()
+    theirs = Recording.objects.filter(user=bob).order_by("run__start")
+    mine = Recording.objects.filter(user=alice).order_by("run__start")
+    assert [r.sample_count for r in theirs] == [147, 1202, 1697]
+    for restored, original in zip(theirs, mine, strict=True):
+        assert restored.samples.equals(original.samples)
+        assert (restored.laps, restored.device, restored.efforts, restored.elevation_loss_m) == (
+            original.laps,
+            original.device,
+            original.efforts,
+            original.elevation_loss_m,
+        )
+        assert restored.original.open("rb").read() == original.original.open("rb").read()
+    again = export_document(profile_for(bob))
+    assert [run["file"] for run in again["runs"]] == [run["file"] for run in document["runs"]]
+
+
+def test_a_file_name_from_the_upload_cannot_leave_the_files_folder(alice):
+    data = (TESTDATA / "tcx/runpandas_run_garmin.tcx").read_bytes()
+    import_files(profile_for(alice), [Upload("../../etc/passwd.tcx", data)])
+
+    (run,) = export_document(profile_for(alice))["runs"]
+
+    assert run["file"] == "files/r1/passwd.tcx"
