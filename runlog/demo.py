@@ -13,16 +13,20 @@ import datetime as dt
 import random
 import zoneinfo
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from injuries.models import PainReport, ReturnPlan
-from runlog.log.models import CrossTraining, Profile, Run, Shoe
+from runlog.imports.files import Upload, import_files
+from runlog.log.models import CrossTraining, Profile, Run, Shoe, profile_for
 from runlog.log.versions import bump_log_version
 
 DAYS = 182
+# A real watch file (see demo_files/README.md): the demo's run with a route, samples, splits and laps.
+WATCH_FILE = Path(__file__).resolve().parent / "demo_files" / "runpandas_run.fit"
 TZ = "Europe/Berlin"
 PACE_S_PER_KM = {"easy": 345, "long": 360, "tempo": 290, "intervals": 300, "recovery": 380, "race": 285}
 RPE = {"easy": 3, "long": 5, "tempo": 7, "intervals": 8, "recovery": 2, "race": 9}
@@ -210,9 +214,10 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
     ]
     reports += _plans(user, first, today, plan_sessions, race_day)
     PainReport.objects.bulk_create(reports)
+    watch_runs = _watch_run(user)
     return DemoResult(
         created=True,
-        runs=len(runs) + len(plan_sessions),
+        runs=len(runs) + len(plan_sessions) + watch_runs,
         cross_training=len(sessions),
         pain_reports=len(reports),
         shoes=3,
@@ -266,3 +271,9 @@ def _plans(user, first: dt.date, today: dt.date, plan_sessions: list[Run], race_
     # The new plan began the day after the race, from that morning's score; its first session was amber.
     ReturnPlan.objects.create(user=user, location="inner_knee", started_on=race_day + dt.timedelta(days=1), baseline=4)
     return reports
+
+
+def _watch_run(user) -> int:
+    """The real watch file imported as an upload would be: its run keeps the samples and the file."""
+    (report,) = import_files(profile_for(user), [Upload(WATCH_FILE.name, WATCH_FILE.read_bytes())])
+    return report.created
