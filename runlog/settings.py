@@ -286,8 +286,32 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Development and tests serve static files straight from the apps; production from collectstatic's output.
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Uploads waiting for import, and each activity's original file and samples: the local file system under
+# MEDIA_ROOT, or an S3-compatible bucket (AWS, MinIO, Ceph, Garage…) when RUNLOG_S3_BUCKET is set.
+S3_BUCKET = os.environ.get("RUNLOG_S3_BUCKET", "")
+
+
+def s3_storage(bucket: str, environ=os.environ) -> dict:
+    """The default storage on an S3-compatible bucket (django-storages), private: files are read through
+    Runlog's own views after the ownership check, never by a public or pre-signed URL."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ.get("RUNLOG_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("RUNLOG_S3_REGION") or None,
+            "access_key": environ.get("RUNLOG_S3_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("RUNLOG_S3_SECRET_ACCESS_KEY") or None,
+            "location": environ.get("RUNLOG_S3_PREFIX", ""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(S3_BUCKET) if S3_BUCKET else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
