@@ -10,6 +10,7 @@ from runlog.activity import series
 from runlog.activity.samples import decode, encode
 from runlog.activity.splits import splits
 from runlog.imports.files import parse_activity_file
+from runlog.imports.parsers.base import reading
 
 TESTDATA = Path(__file__).resolve().parents[3] / "shared" / "testdata"
 pytestmark = pytest.mark.skipif(not TESTDATA.is_dir(), reason="../shared/testdata is not beside the project")
@@ -186,3 +187,24 @@ def test_samples_round_trip_exactly_and_cost_at_most_16_bytes_each(name):
         assert len(stored) / len(samples) <= 16
     else:
         assert len(stored) <= 100  # three points: the format's fixed cost dominates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (150, 150.0),
+        (3.25, 3.25),
+        ("12.5", 12.5),
+        (float("nan"), None),
+        (float("inf"), None),
+        (10**400, None),
+        (2e9, None),
+        ("NaN", None),
+        ("fast", None),
+        (True, None),
+        ((1, 2), None),
+        (None, None),
+    ],
+)
+def test_one_odd_sample_value_is_dropped_not_the_activity(value, expected):
+    assert reading(value) == expected

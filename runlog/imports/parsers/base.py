@@ -146,6 +146,9 @@ def number(text: str | None, what: str) -> float | None:
 def reading(value: object) -> float | None:
     """One sample's or one lap's value (text or decoded): None unless it is a finite, plausible number. A
     single odd reading in a long recording loses that reading, never the activity."""
+    kind = type(value)
+    if kind is int or kind is float:  # the common case, millions of times in a long FIT file
+        return float(value) if -MAX_MEASUREMENT <= value <= MAX_MEASUREMENT else None  # NaN fails both
     if isinstance(value, str):
         try:
             value = float(value)
