@@ -119,7 +119,13 @@ class Samples:
     def quantize(self) -> Samples:
         """Round every channel to its stored resolution in place (so what is computed is what is kept)."""
         for name, values in self.present().items():
-            setattr(self, name, quantized(values, CHANNELS[name]))
+            if values.flags.writeable:
+                # In place: a long recording is not copied once more (rounding as `quantized`).
+                np.multiply(values, CHANNELS[name], out=values)
+                np.rint(values, out=values)
+                np.divide(values, CHANNELS[name], out=values)
+            else:
+                setattr(self, name, quantized(values, CHANNELS[name]))
         return self
 
     def channel(self, name: str) -> np.ndarray | None:
@@ -176,10 +182,13 @@ class SampleRecorder:
                 column.append(math.nan)
 
     def samples(self) -> Samples | None:
-        """The samples collected, or None when there are none; a channel that never had a value is None."""
+        """The samples collected, or None when there are none; a channel that never had a value is None.
+        Called once: the recorder hands its memory over and starts empty again."""
         if not self.count:
             return None
-        arrays = {name: np.frombuffer(column, dtype=np.float64).copy() for name, column in self._columns.items()}
+        # The arrays share the recorder's memory (no copy of a long recording); the recorder is spent.
+        arrays = {name: np.frombuffer(column, dtype=np.float64) for name, column in self._columns.items()}
+        self._columns, self.count = {}, 0
         return Samples(**{name: values for name, values in arrays.items() if not np.isnan(values).all()})
 
 

@@ -175,15 +175,25 @@ def _session_samples(samples: Samples | None, start: dt.datetime, end: float | N
     if samples is None:
         return None
     begin = start.timestamp()
-    inside = (samples.t_s >= begin) & ((samples.t_s < end) if end is not None else True)
-    if not inside.any():
-        return None
+    times = samples.t_s
+    if np.all(times[1:] >= times[:-1]):
+        # Records in time order (as devices write them): the session's are one slice, a view, not a copy.
+        first = int(np.searchsorted(times, begin, side="left"))
+        last = int(np.searchsorted(times, end, side="left")) if end is not None else times.size
+        inside = slice(first, last)
+        if first >= last:
+            return None
+    else:
+        inside = (times >= begin) & ((times < end) if end is not None else True)
+        if not inside.any():
+            return None
     channels = {name: values[inside] for name, values in samples.present().items()}
-    channels["t_s"] = channels["t_s"] - begin
+    channels["t_s"] -= begin  # in place: each session's slice is its own part of the recording
     cadence = channels.pop("cadence_spm", None)
     # A ride's pedalling cadence is never a step rate; a run's is per foot, so steps are twice it.
     if running and cadence is not None and not np.isnan(cadence).all():
-        channels["cadence_spm"] = cadence * 2
+        cadence *= 2
+        channels["cadence_spm"] = cadence
     return Samples(**channels).quantize()
 
 
