@@ -77,3 +77,30 @@ def test_a_file_name_from_the_upload_cannot_leave_the_files_folder(alice):
     (run,) = export_document(profile_for(alice))["runs"]
 
     assert run["file"] == "files/r1/passwd.tcx"
+
+
+def test_a_strava_bulk_export_keeps_the_samples_and_file_its_csv_row_names(alice):
+    header = (TESTDATA / "csv/strava_activities_sample.csv").read_text("utf-8").splitlines()[0]
+    columns = header.split(",")
+    row = [""] * len(columns)
+    for name, value in {
+        "Activity ID": "4587301",
+        "Activity Date": '"Jan 10, 2021, 8:54:28 AM"',
+        "Activity Name": "Recife",
+        "Activity Type": "Run",
+        "Elapsed Time": "5127",
+        "Distance": "12.61",
+        "Filename": "activities/4587301.gpx",
+    }.items():
+        row[columns.index(name)] = value
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("activities.csv", header + "\n" + ",".join(row) + "\n")
+        archive.writestr("activities/4587301.gpx", (TESTDATA / "gpx/runpandas_strava_export.gpx").read_bytes())
+
+    (report,) = import_files(profile_for(alice), [Upload("export_1.zip", buffer.getvalue())])
+
+    assert report.created == 1, report.summary()
+    (recording,) = Recording.objects.filter(user=alice)
+    assert (recording.sample_count, recording.original_name, recording.device) == (1697, "4587301.gpx", "StravaGPX")
+    assert recording.run.avg_cadence_spm == pytest.approx(171.3, abs=1)  # from the file: the row has none
