@@ -123,7 +123,7 @@ def test_the_run_page_takes_a_fixed_number_of_queries(alice, alice_client, djang
         alice_client.get(reverse("run_detail", args=[short.pk]))
     with django_assert_num_queries(len(first.captured_queries)):
         alice_client.get(reverse("run_detail", args=[long.pk]))
-    assert len(first.captured_queries) <= 12
+    assert 0 < len(first.captured_queries) <= 12
 
 
 @pytest.mark.parametrize("page", ["run_list", "home", "calendar"])
@@ -135,6 +135,7 @@ def test_list_pages_and_the_dashboard_never_read_recordings(alice, alice_client,
         response = alice_client.get(reverse(page))
 
     assert response.status_code == 200
+    assert queries.captured_queries  # the page was computed, not served from a cache
     assert not [q for q in queries.captured_queries if "recording" in q["sql"].lower()]
 
 
