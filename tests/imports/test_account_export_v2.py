@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -494,12 +495,16 @@ def test_undoing_the_restore_removes_the_plans_it_added_and_keeps_the_runners_ow
     assert list(ReturnPlan.objects.filter(user=carol)) == [own]
 
 
-def test_settings_describes_the_zip_as_it_is_today_with_an_empty_files_folder(alice_client, alice):
+def test_settings_describes_the_zip_with_the_original_files_it_holds(alice_client, alice):
     page = alice_client.get("/settings/").content.decode()
-    assert "The ZIP also holds your original activity files" not in page
-    assert "with original files" not in page
-    assert "so that folder is empty for now" in page
+    assert "the original file of every activity you imported from a watch file" in page
 
     response = alice_client.get("/export/account.zip")
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
-    assert [name for name in archive.namelist() if name != "files/"] == ["account.json"]
+    assert [name for name in archive.namelist() if name != "files/"] == ["account.json"]  # nothing imported yet
+
+    gpx = (Path(__file__).resolve().parents[3] / "shared" / "testdata" / "gpx/runpandas_strava_export.gpx").read_bytes()
+    import_files(Profile.objects.get(user=alice), [Upload("morning.gpx", gpx)])
+    response = alice_client.get("/export/account.zip")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.read("files/r1/morning.gpx") == gpx
