@@ -338,3 +338,11 @@ def test_a_utf_16_tcx_is_read():
     (record,) = parse_activity_file("run.tcx", data)
 
     assert record.distance_m == 5000
+
+
+@pytest.mark.parametrize("name, build", [("run.gpx", gpx), ("run.tcx", tcx)])
+def test_an_xml_file_declaring_an_unknown_encoding_is_rejected_for_its_encoding(name, build):
+    data = build().replace(b'encoding="UTF-8"', b'encoding="ATF-8"')
+
+    with pytest.raises(ImportRejected, match="text encoding that could not be read"):
+        parse_activity_file(name, data)

@@ -142,5 +142,7 @@ def stream(data: bytes, reader: Reader) -> None:
         raise ImportRejected(f"malformed XML ({exc.getMessage()}: line {exc.getLineNumber()})") from None
     except xml.sax.SAXException as exc:
         raise ImportRejected(f"malformed XML ({exc.getMessage()})") from None
+    except LookupError:  # the declaration names an encoding Python does not know ("ATF-8")
+        raise ImportRejected("the XML declares a text encoding that could not be read") from None
     if reader.wrong_root:
         raise ImportRejected(reader.WRONG_ROOT)
