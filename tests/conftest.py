@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import ProfileFactory, UserFactory
 
@@ -11,6 +12,12 @@ from tests.factories import ProfileFactory, UserFactory
 collect_ignore_glob = [] if os.environ.get("RUNLOG_BENCH") else ["benchmarks/*"]
 
 PASSWORD = "correct-horse-battery-staple"
+
+# On a developer's machine hypothesis draws new examples every run and keeps what failed; in CI
+# (CI=true) the examples are the same every run, so a run that lands is repeatable.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
