@@ -173,6 +173,7 @@ def test_a_runner_pauses_an_active_plan_and_the_dashboard_says_it_is_on_hold(ali
     assert "Return-to-run plan on hold" in home
     assert "You paused the plan on Wednesday 25 November" in home
     assert "phase 2 of 8" in home
+    assert not re.search(r'<input type="checkbox" name="plan_session"[^>]*checked', home)  # runs are not sessions
 
 
 def test_pausing_is_post_only_and_only_for_a_plan_under_way(alice_client, alice):
