@@ -199,8 +199,9 @@ def _resume_needs_confirmation(plan, context: dict) -> bool:
     return plan is None or not plan.paused_by_runner or context["needs_confirmation"]
 
 
-def _plan_as_read(stored: ReturnPlan):
-    profile = profile_for(stored.user)
+def _plan_as_read(request: HttpRequest, stored: ReturnPlan):
+    """The stored plan as the engine reads it today, with the plans context it came from."""
+    profile = profile_for(request.user)
     context = _plans_context(profile, profile.today())
     return next((p for p in context["history"] if p.plan_id == stored.pk), None), context
 
@@ -214,7 +215,7 @@ def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def _pause(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
-    plan, _ = _plan_as_read(stored)
+    plan, _ = _plan_as_read(request, stored)
     if plan is None or plan.status != "active":
         messages.info(request, "Only a plan under way can be paused.")
         return redirect("plan_detail", stored.pk)
@@ -233,7 +234,7 @@ def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
-    plan, context = _plan_as_read(stored)
+    plan, context = _plan_as_read(request, stored)
     if plan is None or plan.status != "paused":
         messages.info(request, "This plan is not paused.")
         return redirect("plan_detail", stored.pk)
