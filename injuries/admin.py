@@ -26,7 +26,7 @@ class PainReportAdmin(VersionedAdmin):
 
 @admin.register(ReturnPlan)
 class ReturnPlanAdmin(admin.ModelAdmin):
-    list_display = ["started_on", "user", "location", "baseline", "cleared_on", "ended_on"]
+    list_display = ["started_on", "user", "location", "baseline", "paused_on", "cleared_on", "ended_on"]
     list_filter = ["location"]
     search_fields = ["user__username"]
     date_hierarchy = "started_on"

@@ -94,6 +94,7 @@ def plan_history(profile: Profile, today: dt.date) -> list[Plan]:
             "started_on": engine_day(row["started_on"]),
             "cleared_on": engine_day(row["cleared_on"]),
             "ended_on": engine_day(row["ended_on"]),
+            "paused_on": engine_day(row["paused_on"]),
         }
         for row in ReturnPlan.objects.filter(user=profile.user).order_by("started_on", "id").values("id", *PLAN_FIELDS)
     ]
@@ -189,6 +190,7 @@ def load_frames_bulk(profiles: list[Profile], on_for: dict[int, dt.date]) -> dic
                     "started_on": engine_day(plan["started_on"]),
                     "cleared_on": engine_day(plan["cleared_on"]),
                     "ended_on": engine_day(plan["ended_on"]),
+                    "paused_on": engine_day(plan["paused_on"]),
                 }
             )
 

@@ -125,7 +125,8 @@ class PlanStartForm(forms.Form):
 
 
 class PlanResumeForm(forms.Form):
-    """Resume a paused plan: the same confirmation as at a start with a red flag."""
+    """Resume a paused plan: after a red flag (the pause's, or one logged since), the same confirmation as at
+    a start; a pause the runner chose without one asks for nothing more than the click."""
 
     cleared = forms.ChoiceField(
         choices=CLEARANCE_CHOICES,
@@ -135,6 +136,12 @@ class PlanResumeForm(forms.Form):
             "required": "Confirm that a clinician has seen it or that 30 minutes of brisk walking are pain-free."
         },
     )
+
+    def __init__(self, *args, needs_confirmation: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.needs_confirmation = needs_confirmation
+        if not needs_confirmation:
+            del self.fields["cleared"]
 
 
 class SessionPainForm(forms.Form):

@@ -136,8 +136,9 @@ class ReturnPlanQuerySet(models.QuerySet):
 
 class ReturnPlan(models.Model):
     """A return-to-run plan the runner started. Only what the runner decided is stored: where it hurts,
-    when they started, the morning score they started from, when a red flag was cleared and when they
-    ended it early. The phase, the status and the next session are derived (injuries/risk/plan.py)."""
+    when they started, the morning score they started from, when a red flag was cleared (or a pause
+    resumed), when they paused it themselves and when they ended it early. The phase, the status and
+    the next session are derived (injuries/risk/plan.py)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="return_plans")
     location = models.CharField(max_length=16, choices=Location.choices, default=Location.INNER_KNEE)
@@ -153,6 +154,13 @@ class ReturnPlan(models.Model):
         "pain-free; sessions from then on count after a pause.",
     )
     ended_on = models.DateField("ended early on", null=True, blank=True)
+    paused_on = models.DateField(
+        "paused by the runner on",
+        null=True,
+        blank=True,
+        help_text="The day the runner paused the plan (a holiday, an illness); resuming sets the cleared date, "
+        "and sessions in between do not count.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     import_batch = models.ForeignKey(
         "runlog.ImportBatch",
@@ -173,6 +181,10 @@ class ReturnPlan(models.Model):
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
                 name="return_plan_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(paused_on__isnull=True) | Q(paused_on__gte=models.F("started_on")),
+                name="return_plan_pauses_after_start",
             ),
         ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/start/", views.plan_start, name="plan_start"),
     path("plans/today/", views.plan_today, name="plan_today"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/pause/", views.plan_pause, name="plan_pause"),
     path("plans/<int:pk>/resume/", views.plan_resume, name="plan_resume"),
     path("plans/<int:pk>/end/", views.plan_end, name="plan_end"),
     path("plans/session/<int:pk>/pain/", views.session_pain, name="session_pain"),

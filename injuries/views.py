@@ -185,28 +185,68 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = profile_for(request.user)
     context = _plans_context(profile, profile.today())
     plan = next((p for p in context["history"] if p.plan_id == stored.pk), None)
+    resume_form = PlanResumeForm(needs_confirmation=_resume_needs_confirmation(plan, context))
     return render(
         request,
         "injuries/plan_detail.html",
-        {**context, "stored": stored, "plan": plan, "resume_form": PlanResumeForm(), "profile": profile},
+        {**context, "stored": stored, "plan": plan, "resume_form": resume_form, "profile": profile},
     )
+
+
+def _resume_needs_confirmation(plan, context: dict) -> bool:
+    """A red-flag pause, or a red flag logged in the last 14 days (even while the runner had paused the plan),
+    asks for the same confirmation as a start; a holiday or an illness without one does not."""
+    return plan is None or not plan.paused_by_runner or context["needs_confirmation"]
+
+
+def _plan_as_read(request: HttpRequest, stored: ReturnPlan):
+    """The stored plan as the engine reads it today, with the plans context it came from."""
+    profile = profile_for(request.user)
+    context = _plans_context(profile, profile.today())
+    return next((p for p in context["history"] if p.plan_id == stored.pk), None), context
+
+
+@login_required
+def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
+    """The runner pauses an active plan (a holiday, an illness): sessions from today until the resume do not
+    count, and the phase is kept."""
+    return _pause(request, _own_plan(request, pk))
+
+
+@require_POST
+def _pause(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
+    plan, _ = _plan_as_read(request, stored)
+    if plan is None or plan.status != "active":
+        messages.info(request, "Only a plan under way can be paused.")
+        return redirect("plan_detail", stored.pk)
+    stored.paused_on = profile_for(request.user).today()
+    stored.save(update_fields=["paused_on"])
+    messages.success(request, f"Plan paused at phase {plan.phase}. Resume it when you are ready to run again.")
+    return redirect("plan_detail", stored.pk)
 
 
 @login_required
 def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    """Resume a paused plan once the runner confirms, as at the start; sessions from today on count."""
+    """Resume a paused plan (after a red flag, once the runner confirms as at the start); sessions from today
+    on count."""
     return _resume(request, _own_plan(request, pk))
 
 
 @require_POST
 def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
-    form = PlanResumeForm(request.POST)
+    plan, context = _plan_as_read(request, stored)
+    if plan is None or plan.status != "paused":
+        messages.info(request, "This plan is not paused.")
+        return redirect("plan_detail", stored.pk)
+    form = PlanResumeForm(request.POST, needs_confirmation=_resume_needs_confirmation(plan, context))
     if not form.is_valid():
         messages.error(request, form.errors["cleared"][0])
         return redirect("plan_detail", stored.pk)
+    # The runner's pause day stays stored: with cleared_on on or after it, the replay skips the sessions in
+    # between and counts from today on.
     stored.cleared_on = profile_for(request.user).today()
     stored.save(update_fields=["cleared_on"])
-    messages.success(request, "Plan resumed: sessions from today on count.")
+    messages.success(request, f"Plan resumed at phase {plan.phase}: sessions from today on count.")
     return redirect("plan_detail", stored.pk)
 
 

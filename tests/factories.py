@@ -204,6 +204,7 @@ def plan(
     cleared_offset: int | None = None,
     ended_offset: int | None = None,
     plan_id: int = 1,
+    paused_offset: int | None = None,
 ) -> dict:
     return {
         "plan_id": plan_id,
@@ -212,6 +213,7 @@ def plan(
         "baseline": baseline,
         "cleared_on": None if cleared_offset is None else day(cleared_offset),
         "ended_on": None if ended_offset is None else day(ended_offset),
+        "paused_on": None if paused_offset is None else day(paused_offset),
     }
 
 

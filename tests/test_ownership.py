@@ -50,6 +50,7 @@ OWNED = {
     "import_detail": ImportBatchFactory,
     "import_undo": ImportBatchFactory,
     "plan_detail": ReturnPlanFactory,
+    "plan_pause": ReturnPlanFactory,
     "plan_resume": ReturnPlanFactory,
     "plan_end": ReturnPlanFactory,
     "session_pain": RunFactory,
@@ -116,7 +117,7 @@ def test_the_owner_reaches_every_route(name, alice, alice_client):
     obj = OWNED[name](user=alice)
     path = "/" + dict(routes_with_ids())[name].replace("<int:pk>", str(obj.pk))
 
-    if name in ("shoe_retire", "import_undo", "pain_morning", "plan_resume", "plan_end"):
+    if name in ("shoe_retire", "import_undo", "pain_morning", "plan_pause", "plan_resume", "plan_end"):
         response = alice_client.post(path, {"next_morning": "2"})
     else:
         response = alice_client.get(path)

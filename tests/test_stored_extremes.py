@@ -54,6 +54,7 @@ NOT_PAGES = {
     "pain_morning",
     "email_resend",
     "email_confirm",
+    "plan_pause",
     "plan_resume",
     "plan_end",
     "run_original",

@@ -55,7 +55,8 @@ SHOE_COLUMNS = [
     "first_run_day",  # the pair's first run ever, not just inside the window
 ]
 # Return-to-run plans, every one the runner started (few): the phase is never stored, plan.py derives it.
-PLAN_COLUMNS = ["plan_id", "location", "started_on", "baseline", "cleared_on", "ended_on"]
+# paused_on: the day the runner paused it themselves (a holiday, an illness); cleared_on resumes it.
+PLAN_COLUMNS = ["plan_id", "location", "started_on", "baseline", "cleared_on", "ended_on", "paused_on"]
 
 # How far back an assessment reads. Every rule's longest look-back fits inside (monotony's 12 prior
 # weeks + 1 = 91 days; rotation's 22 weeks = 154 days), so the cost does not grow with years of log.
@@ -79,7 +80,7 @@ _DTYPES = {
     "baseline": "float64",
 }
 _BOOLS = {"warm_up", "plan_session", "swelling", "warmth", "stiffness", "locking", "cannot_bear_weight"}
-_DAYS = {"day", "retired_on", "last_run_day", "first_run_day", "started_on", "cleared_on", "ended_on"}
+_DAYS = {"day", "retired_on", "last_run_day", "first_run_day", "started_on", "cleared_on", "ended_on", "paused_on"}
 
 
 def to_day(value) -> pd.Timestamp | None:

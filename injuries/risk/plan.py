@@ -103,6 +103,7 @@ class Plan:
     green_at_phase: int
     sessions: list[Session]
     paused_on: dt.date | None = None
+    paused_by_runner: bool = False  # paused from the plan page (a holiday, an illness), not by a red flag
     done_on: dt.date | None = None
     next_session_on: dt.date | None = None  # the first day the next session should be run
     on: dt.date | None = None  # the day it was read on
@@ -122,7 +123,9 @@ class Plan:
     def paused_by(self) -> list[str]:
         """The red-flag symptoms of the session that paused the plan."""
         pausing = [s for s in self.sessions if s.outcome == "paused"]
-        return pausing[-1].red_flag if pausing and self.status == "paused" else []
+        if self.status != "paused" or self.paused_by_runner:
+            return []
+        return pausing[-1].red_flag if pausing else []
 
     @property
     def last_day(self) -> dt.date | None:
@@ -226,6 +229,10 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
     start = pd.Timestamp(plan.started_on)
     cleared = None if pd.isna(plan.cleared_on) else pd.Timestamp(plan.cleared_on)
     ended = None if pd.isna(plan.ended_on) or plan.ended_on > on else pd.Timestamp(plan.ended_on)
+    # The runner's own pause (a holiday, an illness) acts on the replay from its day like a red-flag pause
+    # would, but without a symptom: the phase and its green count are kept, and cleared_on resumes it.
+    runner_pause = _day(plan.paused_on)
+    runner_pause = None if runner_pause is None else pd.Timestamp(runner_pause)
     last = min(d for d in (on, until, ended) if d is not None)
     baseline = float(plan.baseline) if not pd.isna(plan.baseline) else 0.0
     runs = [r for r in frames.rows("runs", start, last) if r.plan_session]
@@ -234,7 +241,17 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
 
     phase, greens, status, last_zone = 1, 0, "active", None
     paused_on = done_on = None
+    by_runner = False
     previous_day = None
+
+    def pause_by_runner_before(day) -> bool:
+        """Apply the runner's pause once the replay reaches its day, if the plan is running then."""
+        nonlocal status, paused_on, by_runner, runner_pause
+        if runner_pause is None or day < runner_pause or status != "active":
+            return False
+        status, paused_on, by_runner, runner_pause = "paused", runner_pause, True, None
+        return True
+
     sessions: list[Session] = []
     for run, report in zip(runs, reports, strict=True):
         day = run.day
@@ -252,8 +269,9 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
             signs = red_flag_signs(report)
             zone = zone_of(report, baseline)
         at = phase
+        pause_by_runner_before(day)
         if status == "paused" and cleared is not None and cleared >= paused_on and day >= cleared:
-            status = "active"
+            status, by_runner = "active", False
         if status in ("paused", "done"):
             why = (
                 "Run while the plan was paused: it does not count."
@@ -312,8 +330,9 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
                 day_after_another=back_to_back,
             )
         )
+    pause_by_runner_before(last)
     if status == "paused" and cleared is not None and paused_on <= cleared <= last:
-        status = "active"
+        status, by_runner = "active", False
     if ended is not None and status != "done":
         status = "ended"
     counted = [s for s in sessions if s.outcome != "not_counted"]
@@ -335,6 +354,7 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
         green_at_phase=GREENS_TO_CLIMB if status == "done" else greens,
         sessions=sessions,
         paused_on=_day(paused_on) if status == "paused" else None,
+        paused_by_runner=status == "paused" and by_runner,
         done_on=_day(done_on),
         next_session_on=next_on,
         on=on.date(),

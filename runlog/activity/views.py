@@ -9,7 +9,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from injuries.advice import slug_for
 from injuries.assessment import assessment_for
+from injuries.risk import Assessment
+from injuries.risk.metrics import CADENCE_DAYS, CADENCE_MIN_RUNS
+from injuries.risk.rules.form import step_rate_target
 from runlog.activity import charts, records
 from runlog.activity.models import Recording
 from runlog.activity.route import route
@@ -59,13 +63,48 @@ def _recording(run: Run) -> Recording | None:
         return None
 
 
-def _warnings(profile, run: Run) -> list:
-    """The warnings of the run's day that are about this run: its spike, its shoe's wear."""
+# The step-rate advice the run's page links to: the general topic, useful with or without knee pain.
+STEP_RATE_ADVICE = slug_for("topic.step_rate")
+
+
+def _run_day_assessment(profile, run: Run) -> Assessment | None:
+    """The assessment on the run's day (its warnings and its step-rate target), None for a stored day out of
+    the forms' bounds (old data), around which no engine window fits."""
     day = local_date(run.start, profile.tz)
     if not bounds.DATE_MIN <= day <= profile.today():
-        return []  # a stored day out of the forms' bounds (old data): no engine window fits around it
+        return None
+    return assessment_for(profile, on=day)
+
+
+def _step_rate(run: Run, assessment: Assessment | None) -> dict | None:
+    """The run's step rate against the range the runner was building towards on its day (form.cadence):
+    ⌈1.05 c⌉ to ⌊1.10 c⌋ steps/min from the engine, c the median over the 30 days up to that day. None
+    when the run has no step rate; `target` None when there were too few runs with one."""
+    if run.avg_cadence_spm is None:
+        return None
+    cadence = None if assessment is None else assessment.metrics.get("cadence_spm")
+    shown = {
+        "spm": run.avg_cadence_spm,
+        "cadence_spm": cadence,
+        "target": None,
+        "where": None,
+        "advice_slug": STEP_RATE_ADVICE,
+        "min_runs": CADENCE_MIN_RUNS,
+        "days": CADENCE_DAYS,
+    }
+    if cadence is not None:
+        low, high = step_rate_target(cadence)
+        shown["target"] = (low, high)
+        shown["where"] = "below" if run.avg_cadence_spm < low else "above" if run.avg_cadence_spm > high else "in"
+    return shown
+
+
+def _warnings(run: Run, assessment: Assessment | None) -> list:
+    """The warnings of the run's day that are about this run: its spike, its shoe's wear."""
+    if assessment is None:
+        return []
     mine = []
-    for flag in assessment_for(profile, on=day).flags:
+    for flag in assessment.flags:
         if flag.code == "overtraining.session_spike" and flag.evidence.get("run_km") == round(run.distance_m / 1000, 2):
             mine.append(flag)
         elif flag.code == "footwear.worn" and run.shoe and flag.evidence.get("shoe") == run.shoe.name:
@@ -83,12 +122,14 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = profile.units
     recording = _recording(run)
     samples = recording.samples if recording else None
+    assessment = _run_day_assessment(profile, run)
     context = {
         "run": run,
         "profile": profile,
         "unit": unit,
         "recording": recording,
-        "warnings": _warnings(profile, run),
+        "warnings": _warnings(run, assessment),
+        "step_rate": _step_rate(run, assessment),
         "route": None,
         "charts": [],
         "chart_rows": [],

@@ -160,6 +160,7 @@ def _plan_item(plan: ReturnPlan) -> dict:
         "baseline": plan.baseline,
         "cleared_on": _day(plan.cleared_on),
         "ended_on": _day(plan.ended_on),
+        "paused_on": _day(plan.paused_on),
     }
 
 

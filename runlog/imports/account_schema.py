@@ -424,6 +424,10 @@ class _Reader:
             ended = _date(item, "ended_on", path, self.today, required=False)
             if ended is not None and ended < started:
                 _fail(f"{path}.ended_on", "must not be before started_on")
+            # Optional: exports written before the runner could pause a plan do not carry it.
+            paused = _date(item, "paused_on", path, self.today, required=False)
+            if paused is not None and paused < started:
+                _fail(f"{path}.paused_on", "must not be before started_on")
             self.out.plans.append(
                 {
                     "location": _choice(item, "location", path, Location.values),
@@ -431,6 +435,7 @@ class _Reader:
                     "baseline": _number(item, "baseline", path, required=False, low=0, high=NRS_MAX, integer=True) or 0,
                     "cleared_on": _date(item, "cleared_on", path, self.today, required=False),
                     "ended_on": ended,
+                    "paused_on": paused,
                 }
             )
 

@@ -288,8 +288,22 @@ def test_plans_are_restored_and_an_unreadable_original_is_kept_as_it_is(carol):
 
 
 PLANS = [
-    {"location": "inner_knee", "started_on": "2026-09-01", "baseline": 1, "cleared_on": None, "ended_on": "2026-10-12"},
-    {"location": "kneecap", "started_on": "2026-11-05", "baseline": 0, "cleared_on": "2026-11-15", "ended_on": None},
+    {
+        "location": "inner_knee",
+        "started_on": "2026-09-01",
+        "baseline": 1,
+        "cleared_on": None,
+        "ended_on": "2026-10-12",
+        "paused_on": None,
+    },
+    {
+        "location": "kneecap",
+        "started_on": "2026-11-05",
+        "baseline": 0,
+        "cleared_on": "2026-11-15",
+        "ended_on": None,
+        "paused_on": "2026-11-09",
+    },
 ]
 
 
@@ -304,6 +318,14 @@ def test_plans_round_trip_and_a_second_import_counts_them_as_duplicates(carol):
     assert ReturnPlan.objects.filter(user=carol).count() == 2
 
 
+def test_a_plan_exported_before_plans_could_be_paused_imports_unpaused(carol):
+    older = [{k: v for k, v in plan.items() if k != "paused_on"} for plan in PLANS]
+    (report,) = import_document(carol, {**copy.deepcopy(DOCUMENT), "plans": older})
+
+    assert not report.file_rejected, report.rejected
+    assert list(ReturnPlan.objects.filter(user=carol).values_list("paused_on", flat=True)) == [None, None]
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -312,6 +334,8 @@ def test_plans_round_trip_and_a_second_import_counts_them_as_duplicates(carol):
         ({"ended_on": "2026-11-01"}, "plans[1].ended_on: must not be before started_on"),
         ({"baseline": 11}, "plans[1].baseline: must be"),
         ({"cleared_on": "soon"}, "plans[1].cleared_on: must be a date (YYYY-MM-DD)"),
+        ({"paused_on": "2026-11-04"}, "plans[1].paused_on: must not be before started_on"),
+        ({"paused_on": "2027-01-01"}, "plans[1].paused_on: is in the future"),
     ],
 )
 def test_a_wrong_plan_is_rejected_with_its_path_and_nothing_is_saved(carol, change, message):

@@ -161,6 +161,7 @@ def accounts(draw) -> dict:
                 "baseline": draw(st.integers(0, 10)),
                 "cleared_on": draw(maybe(days)),
                 "ended_on": ended,
+                "paused_on": draw(maybe(st.dates(start, LAST_DAY))),
             }
         )
     # Some runs were imported from a file: its bytes as uploaded, under a name that needs no cleaning.

@@ -154,6 +154,78 @@ def test_a_paused_plan_resumes_only_with_the_confirmation(alice_client, alice):
     assert "Phase 1 of 8" in alice_client.get(f"/plans/{plan.pk}/").content.decode()
 
 
+def test_a_runner_pauses_an_active_plan_and_the_dashboard_says_it_is_on_hold(alice_client, alice):
+    plan = ReturnPlanFactory(user=alice, started_on=days_ago(10))
+    for n in (8, 6):  # two greens: phase 2
+        run = RunFactory(user=alice, start=local(days_ago(n)), plan_session=True)
+        PainReportFactory(user=alice, date=days_ago(n), run=run, during=1, after=1, next_morning=0)
+    assert "Pause the plan" in alice_client.get(f"/plans/{plan.pk}/").content.decode()
+
+    response = alice_client.post(f"/plans/{plan.pk}/pause/")
+    plan.refresh_from_db()
+    page = alice_client.get(f"/plans/{plan.pk}/").content.decode()
+    home = alice_client.get("/").content.decode()
+
+    assert response.status_code == 302
+    assert (plan.paused_on, plan.cleared_on) == (TODAY, None)
+    assert "Paused since 25 November" in page
+    assert "Resume the plan" in page and 'name="cleared"' not in page  # no red flag: nothing to confirm
+    assert "Return-to-run plan on hold" in home
+    assert "You paused the plan on Wednesday 25 November" in home
+    assert "phase 2 of 8" in home
+    assert not re.search(r'<input type="checkbox" name="plan_session"[^>]*checked', home)  # runs are not sessions
+
+
+def test_pausing_is_post_only_and_only_for_a_plan_under_way(alice_client, alice):
+    plan = ReturnPlanFactory(user=alice, started_on=days_ago(10))
+    ended = ReturnPlanFactory(user=alice, started_on=days_ago(30), ended_on=days_ago(20))
+
+    assert alice_client.get(f"/plans/{plan.pk}/pause/").status_code == 405
+    alice_client.post(f"/plans/{ended.pk}/pause/")
+    plan.refresh_from_db()
+    ended.refresh_from_db()
+
+    assert (plan.paused_on, ended.paused_on) == (None, None)
+
+
+def test_resuming_a_runner_pause_asks_no_confirmation_and_sessions_from_today_count(alice_client, alice):
+    plan = ReturnPlanFactory(user=alice, started_on=days_ago(10), paused_on=days_ago(5))
+    run = RunFactory(user=alice, start=local(days_ago(3)), plan_session=True)  # while paused
+    PainReportFactory(user=alice, date=days_ago(3), run=run, during=1, after=1, next_morning=0)
+
+    assert alice_client.get(f"/plans/{plan.pk}/resume/").status_code == 405
+    alice_client.post(f"/plans/{plan.pk}/resume/", {})
+    plan.refresh_from_db()
+    page = alice_client.get(f"/plans/{plan.pk}/").content.decode()
+
+    assert (plan.paused_on, plan.cleared_on) == (days_ago(5), TODAY)  # the pause stays: the log replays it
+    assert "Phase 1 of 8" in page
+    assert "Run while the plan was paused: it does not count." in page
+
+
+def test_resuming_a_runner_pause_after_a_red_flag_needs_the_confirmation(alice_client, alice):
+    plan = ReturnPlanFactory(user=alice, started_on=days_ago(10), paused_on=days_ago(5))
+    PainReportFactory(user=alice, date=days_ago(2), during=3, warmth=True)  # logged while on hold
+    assert 'name="cleared"' in alice_client.get(f"/plans/{plan.pk}/").content.decode()
+
+    alice_client.post(f"/plans/{plan.pk}/resume/", {})
+    plan.refresh_from_db()
+    assert plan.cleared_on is None
+
+    alice_client.post(f"/plans/{plan.pk}/resume/", {"cleared": "walking"})
+    plan.refresh_from_db()
+    assert plan.cleared_on == TODAY
+
+
+def test_an_active_plan_cannot_be_resumed(alice_client, alice):
+    plan = ReturnPlanFactory(user=alice, started_on=days_ago(10))
+
+    alice_client.post(f"/plans/{plan.pk}/resume/", {"cleared": "clinician"})
+    plan.refresh_from_db()
+
+    assert plan.cleared_on is None
+
+
 def test_ending_a_plan_early_keeps_it_in_the_history_and_allows_a_new_one(alice_client, alice):
     plan = ReturnPlanFactory(user=alice, started_on=days_ago(10))
 

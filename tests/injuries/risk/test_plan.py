@@ -233,6 +233,81 @@ def test_a_confirmation_from_before_the_pause_does_not_resume_it():
     assert p.status == "paused"
 
 
+# Paused by the runner (a holiday, an illness): no symptom, the phase and its green count are kept
+
+
+def test_a_runner_paused_plan_ignores_the_sessions_while_paused_and_keeps_its_phase():
+    # Climbed to phase 2 on day -8, one green at phase 2 on day -6, paused on day -5: days -4 and -2 don't count.
+    p = plan_after((-10, GREEN), (-8, GREEN), (-6, GREEN), (-4, GREEN), (-2, RED), paused_offset=-5)
+
+    assert (p.status, p.phase, p.green_at_phase, p.last_session) == ("paused", 2, 1, "green")
+    assert [s.outcome for s in p.sessions] == ["green", "climbed", "green", "not_counted", "not_counted"]
+    assert (p.paused_on, p.paused_by_runner, p.paused_by) == (day(-5), True, [])
+    assert p.next_session_on is None and not p.rest_today
+    assert p.document()["status"] == "paused"
+    assert p.document()["phase"] == 2
+
+
+def test_a_runner_pause_with_no_session_since_is_paused_from_its_day():
+    p = plan_after((-10, GREEN), paused_offset=-1)
+
+    assert (p.status, p.phase, p.green_at_phase, p.paused_on) == ("paused", 1, 1, day(-1))
+
+
+def test_a_plan_read_before_the_runner_paused_it_is_still_active():
+    # The digest reads past weeks: on day -3 the pause of day -1 had not happened yet.
+    p = plan_after((-10, GREEN), (-8, GREEN), on=ON - dt.timedelta(days=3), paused_offset=-1)
+
+    assert (p.status, p.phase) == ("active", 2)
+
+
+def test_resuming_a_runner_pause_counts_sessions_from_that_day_at_the_kept_phase():
+    # One green at phase 2 before the pause; day -4 is skipped (paused); day -2 is the second green: phase 3.
+    p = plan_after((-10, GREEN), (-8, GREEN), (-6, GREEN), (-4, RED), (-2, GREEN), paused_offset=-5, cleared_offset=-3)
+
+    assert (p.status, p.phase, p.green_at_phase, p.paused_by_runner) == ("active", 3, 0, False)
+    assert [s.outcome for s in p.sessions] == ["green", "climbed", "green", "not_counted", "climbed"]
+    assert p.sessions[-1].why == "Second green session at phase 2: on to phase 3."
+
+
+def test_a_session_on_the_resume_day_counts():
+    p = plan_after((-10, GREEN), (-6, GREEN), paused_offset=-8, cleared_offset=-6)
+
+    assert [s.outcome for s in p.sessions] == ["green", "climbed"]
+    assert (p.status, p.phase) == ("active", 2)
+
+
+def test_a_clearance_from_before_the_runner_pause_does_not_resume_it():
+    # Cleared at the start (a red flag then), paused by the runner later: still paused.
+    p = plan_after((-10, GREEN), (-4, GREEN), cleared_offset=-20, paused_offset=-6)
+
+    assert (p.status, p.phase, p.green_at_phase) == ("paused", 1, 1)
+    assert [s.outcome for s in p.sessions] == ["green", "not_counted"]
+
+
+def test_a_red_flag_while_the_runner_paused_does_not_pause_again():
+    # The plan was already paused: the swollen session does not count, and pain.red_flag still says so.
+    runs, pains = logged((-10, GREEN), (-4, swollen()))
+    fr = frames(runs=runs, pains=pains, plans=[plan(-20, paused_offset=-6)], first_offset=-60)
+    assessed = assess(fr, ON)
+
+    assert (assessed.plan.status, assessed.plan.paused_by_runner, assessed.plan.green_at_phase) == ("paused", True, 1)
+    assert [s.outcome for s in assessed.plan.sessions] == ["green", "not_counted"]
+    assert "pain.red_flag" in {f.code for f in assessed.flags}
+
+
+def test_a_red_flag_pause_before_the_runner_pause_stays_a_red_flag_pause():
+    p = plan_after((-10, GREEN), (-8, swollen()), paused_offset=-3)
+
+    assert (p.status, p.paused_on, p.paused_by_runner, p.paused_by) == ("paused", day(-8), False, ["swelling"])
+
+
+def test_a_done_plan_is_not_paused_by_a_later_pause_date():
+    p = plan_after(*every_other_day(16, last=-4), start=-40, paused_offset=-2)
+
+    assert p.status == "done"
+
+
 def test_resumed_with_no_session_since_is_active_again():
     p = plan_after((-10, GREEN), (-8, swollen()), cleared_offset=-3)
 
