@@ -14,7 +14,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/runlog
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm (Node.js) is needed to install the chart library: apt-get install nodejs npm"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed to install the chart and map libraries: apt-get install nodejs npm"; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12+ is needed (found %s); install python3.13" % sys.version.split()[0])'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -3,8 +3,10 @@
 import datetime as dt
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -215,6 +217,68 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / ".runlog-files"))
 # A run's route is drawn without its first and last this many metres (0 draws it whole), wherever it is shown.
 RUNLOG_PRIVACY_ZONE_M = env_int("RUNLOG_PRIVACY_ZONE_M", 200)
+
+# The placeholders Leaflet fills in a tile URL: zoom, column, row (or the row counted from the south, for
+# TMS servers) and an optional "@2x" for high-density screens.
+MAP_TILE_PLACEHOLDERS = {"{z}", "{x}", "{y}", "{-y}", "{r}"}
+
+
+def map_tiles(url: str | None, attribution: str | None) -> tuple[str, str, str]:
+    """The map tile URL, the credit shown on the map, and the origin the browser fetches the tiles from
+    (the one host the CSP's img-src gains). Three empty strings when no URL is set: the route is then an
+    SVG only and the run page fetches nothing from outside."""
+    url, attribution = (url or "").strip(), (attribution or "").strip()
+    if not url:
+        return "", "", ""
+    example = "e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"MAP_TILE_URL={url!r} is not a URL ({exc}); {example}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(f"MAP_TILE_URL={url!r} must be an http:// or https:// URL with a host; {example}")
+    if "@" in parts.netloc:
+        raise ImproperlyConfigured(
+            f"MAP_TILE_URL={url!r} carries a user name or password, which every runner's browser would see"
+        )
+    if "{" in parts.netloc or "}" in parts.netloc:
+        raise ImproperlyConfigured(
+            f"MAP_TILE_URL={url!r}: the host must be written out (no {{s}} subdomains), so the Content-Security-"
+            "Policy can name it"
+        )
+    # The origin goes into the CSP header as it is: a name, an IPv4 or a bracketed IPv6 address, a port.
+    if re.search(r"\s", url) or not re.fullmatch(
+        r"([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d+)?", parts.netloc
+    ):
+        raise ImproperlyConfigured(f"MAP_TILE_URL={url!r} has spaces or a host that is not a plain name; {example}")
+    placeholders = set(re.findall(r"\{[^{}]*\}", url))
+    missing = [p for p in ("{z}", "{x}") if p not in placeholders] + ([] if placeholders & {"{y}", "{-y}"} else ["{y}"])
+    unknown = sorted(placeholders - MAP_TILE_PLACEHOLDERS)
+    stray = re.sub(r"\{[^{}]*\}", "", url)
+    if missing or unknown or "{" in stray or "}" in stray:
+        problem = f"lacks {', '.join(missing)}" if missing else f"has {', '.join(unknown) or 'an unclosed brace'}"
+        raise ImproperlyConfigured(
+            f"MAP_TILE_URL={url!r} {problem}: a tile URL has {{z}}, {{x}} and {{y}} (or {{-y}}), and may have {{r}}; "
+            + example
+        )
+    if not attribution:
+        raise ImproperlyConfigured(
+            "MAP_TILE_ATTRIBUTION must be set with MAP_TILE_URL: the credit the tile provider asks for, shown on "
+            "the map (e.g. '© OpenStreetMap contributors')"
+        )
+    if re.search(r"[<>\r\n]", attribution) or len(attribution) > 300:
+        raise ImproperlyConfigured(
+            f"MAP_TILE_ATTRIBUTION={attribution!r} must be one line of plain text (no HTML), at most 300 characters"
+        )
+    return url, attribution, f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+# Unset (the default), a run's route is an SVG drawn from its own points; set, Leaflet also draws it on
+# these tiles, and the tile host is the only outside address the run page's browser may load from.
+MAP_TILE_URL, MAP_TILE_ATTRIBUTION, MAP_TILE_ORIGIN = map_tiles(
+    os.environ.get("MAP_TILE_URL"), os.environ.get("MAP_TILE_ATTRIBUTION")
+)
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # What one runner may have stored while their imports wait (files are deleted once imported).
@@ -281,7 +345,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 # Front-end libraries come from npm (package.json, installed by `make install`), served as static files.
-STATICFILES_DIRS = [("runlog/vendor", BASE_DIR / "node_modules" / "chart.js" / "dist")]
+STATICFILES_DIRS = [
+    ("runlog/vendor", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+    ("runlog/vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Development and tests serve static files straight from the apps; production from collectstatic's output.
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
@@ -352,18 +419,24 @@ del EMAIL_HOST
 DIGEST_RETRY_BACKOFF = 0.0 if TESTING else float(os.environ.get("DIGEST_RETRY_BACKOFF", "2"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Runlog <runlog@localhost>")
 
-# Content Security Policy: no inline script or style, htmx talks to this origin only.
-SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.NONE],
-    "frame-ancestors": [CSP.NONE],
-}
+
+def content_security_policy(tile_origin: str = "") -> dict:
+    """No inline script or style, htmx talks to this origin only; images from this origin, and from the map
+    tile host when one is set (MAP_TILE_URL) and nowhere else."""
+    return {
+        "default-src": [CSP.SELF],
+        "script-src": [CSP.SELF, CSP.NONCE],
+        "style-src": [CSP.SELF],
+        "img-src": [CSP.SELF, "data:", *([tile_origin] if tile_origin else [])],
+        "connect-src": [CSP.SELF],
+        "form-action": [CSP.SELF],
+        "object-src": [CSP.NONE],
+        "base-uri": [CSP.NONE],
+        "frame-ancestors": [CSP.NONE],
+    }
+
+
+SECURE_CSP = content_security_policy(MAP_TILE_ORIGIN)
 
 # Sessions live in the database and are read through the cache (one query fewer per request).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

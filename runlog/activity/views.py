@@ -16,7 +16,7 @@ from injuries.risk.metrics import CADENCE_DAYS, CADENCE_MIN_RUNS
 from injuries.risk.rules.form import step_rate_target
 from runlog.activity import charts, records
 from runlog.activity.models import Recording
-from runlog.activity.route import route
+from runlog.activity.route import map_lines, route
 from runlog.activity.samples import CHANNEL_NAMES
 from runlog.activity.series import chart_series
 from runlog.activity.splits import splits
@@ -112,6 +112,15 @@ def _warnings(run: Run, assessment: Assessment | None) -> list:
     return mine
 
 
+def _route_map(samples) -> dict | None:
+    """What the map script needs to draw the route on the operator's tiles: the visible points only (the
+    privacy zone is cut here, on the server), the tile URL and the credit to show."""
+    lines = map_lines(samples, privacy_m=settings.RUNLOG_PRIVACY_ZONE_M)
+    if lines is None:
+        return None
+    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION, "lines": lines}
+
+
 @read_only
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The run in full. An htmx request (the list's inline Cancel) still gets the list's entry."""
@@ -137,9 +146,12 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "laps": recording.lap_list() if recording else [],
         "efforts": recording.effort_list() if recording else [],
         "privacy_m": settings.RUNLOG_PRIVACY_ZONE_M,
+        "route_map": None,
     }
     if samples is not None and len(samples) > 1:
         context["route"] = route(samples, privacy_m=settings.RUNLOG_PRIVACY_ZONE_M)
+        if context["route"] and settings.MAP_TILE_URL:
+            context["route_map"] = _route_map(samples)
         series = chart_series(samples)
         if series is not None:
             context["charts"] = charts.charts_for(series, unit)

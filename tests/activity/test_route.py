@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 
-from runlog.activity.route import HEIGHT, MAX_ROUTE_POINTS, PADDING, WIDTH, route
+from runlog.activity.route import HEIGHT, MAX_MAP_POINTS, MAX_ROUTE_POINTS, PADDING, WIDTH, map_lines, route
 from runlog.activity.samples import Samples
 
 METRES_PER_DEGREE = 6_371_000 * np.pi / 180  # 111,194.9 m along a meridian
@@ -89,3 +89,31 @@ def test_the_drawing_stays_inside_its_frame(size):
     for x, y in points(drawn.path):
         assert PADDING - 0.05 <= x <= width - PADDING + 0.05
         assert PADDING - 0.05 <= y <= height - PADDING + 0.05
+
+
+def test_the_map_gets_the_same_visible_points_as_latitudes_and_longitudes():
+    # North 200 m, then east 1000 m, a sample every 10 m: the hidden start is the whole northward leg, the hidden
+    # end the last 200 m east. Visible: 200 → 1000 m of distance, i.e. 0 → 800 m east at 200 m north.
+    (line,) = map_lines(north_then_east(200, 1000))
+
+    north = round(200 / METRES_PER_DEGREE, 6)  # 0.001799°
+    assert {lat for lat, _ in line} == {north}
+    assert line[0] == [north, 0.0]
+    assert line[-1] == [north, round(800 / METRES_PER_DEGREE, 6)]  # 0.007195°
+    assert len(line) == 81  # 0, 10, … 800 m east: every sample is more than MAP_STEP_M from the last
+
+
+def test_the_map_shows_nothing_the_svg_hides():
+    assert map_lines(north_then_east(390, 0)) is None
+    assert map_lines(Samples(t_s=[0, 1], hr=[120, 121])) is None
+    assert len(map_lines(north_then_east(1000, 0), privacy_m=0)[0]) == 101
+
+
+def test_the_map_of_a_long_dense_track_is_decimated_and_keeps_its_gaps():
+    dense = map_lines(north_then_east(20000, 20000, step_m=1))
+    lat = np.concatenate([np.arange(0, 1001, 10), np.arange(5000, 6001, 10)]) / METRES_PER_DEGREE
+    distance = np.concatenate([np.arange(0, 1001, 10), np.arange(1000, 2001, 10)]).astype(float)
+    two_tracks = Samples(t_s=np.arange(lat.size) * 3.0, distance_m=distance, lat=lat, lon=np.zeros(lat.size))
+
+    assert sum(len(line) for line in dense) <= MAX_MAP_POINTS
+    assert len(map_lines(two_tracks)) == 2

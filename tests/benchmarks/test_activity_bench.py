@@ -1,5 +1,6 @@
 """The activity in full, timed: the five files of the peer benchmark through the upload page (samples and
-originals stored), a 4-hour 1 Hz FIT, and the run page of that 4-hour run (server time and bytes).
+originals stored), a 4-hour 1 Hz FIT, and the run page of that 4-hour run (server time and bytes), with the
+route as an SVG only (the default) and on map tiles (MAP_TILE_URL set).
 
     RUNLOG_BENCH=1 .venv/bin/python -m pytest -q tests/benchmarks/test_activity_bench.py \
         --benchmark-columns=min,median,mean
@@ -14,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from runlog.log.models import Profile, Run
+from runlog.settings import map_tiles
 from tests.activity.fit_writer import long_run_fit
 from tests.factories import UserFactory
 
@@ -74,7 +76,12 @@ def test_a_four_hour_fit_through_the_upload_page(benchmark, runner_client):
     assert Run.objects.get(user=user).recording.sample_count == 4 * 3600
 
 
-def test_the_run_page_of_a_four_hour_run(benchmark, runner_client):
+@pytest.mark.parametrize("tiles", [False, True], ids=["svg", "on-tiles"])
+def test_the_run_page_of_a_four_hour_run(benchmark, runner_client, settings, tiles):
+    if tiles:  # the route on map tiles too: Leaflet and the visible points (static files not counted)
+        settings.MAP_TILE_URL, settings.MAP_TILE_ATTRIBUTION, _ = map_tiles(
+            "https://t.example.org/{z}/{x}/{y}.png", "©"
+        )
     user, client = runner_client
     client.post("/import/", {"files": [SimpleUploadedFile("long.fit", _long_fit())]})
     run = Run.objects.get(user=user)
@@ -84,5 +91,6 @@ def test_the_run_page_of_a_four_hour_run(benchmark, runner_client):
     response = benchmark.pedantic(lambda: client.get(path), rounds=20, iterations=1)
 
     benchmark.extra_info["bytes"] = len(response.content)
-    print(f"\nrun page of a 4-hour run: {len(response.content)} bytes")
+    print(f"\nrun page of a 4-hour run ({'on tiles' if tiles else 'SVG'}): {len(response.content)} bytes")
     assert response.status_code == 200
+    assert ("route-map" in response.content.decode()) == tiles

@@ -1,13 +1,18 @@
 """settings.py: environment-driven, loud on bad values, SQLite in WAL mode by default."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+
+from runlog.settings import map_tiles
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -197,3 +202,64 @@ def test_loading_the_app_opens_no_database_connection():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("http://127.0.0.1:8081/tiles/{z}/{x}/{-y}{r}.png?key=k-123", "http://127.0.0.1:8081"),
+        ("https://Tiles.Example.org:8443/{z}/{y}/{x}", "https://tiles.example.org:8443"),
+        ("http://[::1]:9000/{z}/{x}/{y}.png", "http://[::1]:9000"),
+    ],
+)
+def test_a_map_tile_url_gives_the_one_origin_the_csp_adds(url, origin):
+    assert map_tiles(f"  {url} ", " © OpenStreetMap contributors ") == (url, "© OpenStreetMap contributors", origin)
+
+
+def test_no_map_tile_url_means_no_map():
+    assert map_tiles(None, None) == ("", "", "")
+    assert map_tiles("  ", "© someone") == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    ("url", "attribution", "message"),
+    [
+        ("tile.openstreetmap.org/{z}/{x}/{y}.png", "©", "must be an http:// or https:// URL"),
+        ("ftp://tiles.example.org/{z}/{x}/{y}.png", "©", "must be an http:// or https:// URL"),
+        ("https://tiles.example.org/{z}/{x}.png", "©", "lacks {y}"),
+        ("https://tiles.example.org/{x}/{y}.png", "©", "lacks {z}"),
+        ("https://tiles.example.org/{z}/{x}/{y}/{style}.png", "©", "has {style}"),
+        ("https://tiles.example.org/{z}/{x}/{y}}.png", "©", "unclosed brace"),
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "©", "no {s} subdomains"),
+        ("https://user:secret@tiles.example.org/{z}/{x}/{y}.png", "©", "user name or password"),
+        ("https://tiles.example.org;script-src:443/{z}/{x}/{y}", "©", "not a plain name"),
+        ("https://tiles.example.org;script-src/{z}/{x}/{y}", "©", "not a plain name"),
+        ("https://tiles.example.org/{z}/{x}/{y}.png 'unsafe-inline'", "©", "has spaces"),
+        ("https://tiles.example.org:http/{z}/{x}/{y}.png", "©", "not a URL"),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", "", "MAP_TILE_ATTRIBUTION must be set"),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", '<a href="x">OSM</a>', "plain text"),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", "© a\nsecond line", "one line"),
+    ],
+)
+def test_a_malformed_map_tile_setting_fails_loudly(url, attribution, message):
+    with pytest.raises(ImproperlyConfigured, match=re.escape(message)):
+        map_tiles(url, attribution)
+
+
+def test_a_map_tile_url_adds_its_host_to_the_csp_img_src_and_nothing_else():
+    code = "import json, runlog.settings as s; print(json.dumps(s.SECURE_CSP))"
+    plain = python(code, drop={"MAP_TILE_URL", "MAP_TILE_ATTRIBUTION"})
+    mapped = python(code, MAP_TILE_URL="https://tile.openstreetmap.org/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION="© OSM")
+
+    before, after = json.loads(plain.stdout), json.loads(mapped.stdout)
+    assert before["img-src"] == ["'self'", "data:"]
+    assert after["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]
+    assert {k: v for k, v in after.items() if k != "img-src"} == {k: v for k, v in before.items() if k != "img-src"}
+
+
+def test_the_app_refuses_to_start_with_a_malformed_map_tile_url():
+    result = load_settings(MAP_TILE_URL="https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION="©")
+
+    assert result.returncode != 0
+    assert "MAP_TILE_URL" in result.stderr and "ImproperlyConfigured" in result.stderr
