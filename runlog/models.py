@@ -1,5 +1,6 @@
 """The "runlog" app's models, gathered from its feature packages (the migrations refer to this module)."""
 
+from runlog.api.models import ApiToken
 from runlog.digest.models import DigestDelivery
 from runlog.imports.models import ImportBatch, ImportFile, delete_stored_upload, import_file_path, upload_path
 from runlog.log.models import (
@@ -26,6 +27,7 @@ from runlog.site.models import FormSubmission
 
 __all__ = [
     "Activity",
+    "ApiToken",
     "CrossTraining",
     "DigestDelivery",
     "FootType",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("runlog.digest.urls")),
     path("", include("runlog.imports.urls")),
     path("", include("injuries.urls")),
+    path("", include("runlog.api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
