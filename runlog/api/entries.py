@@ -160,8 +160,8 @@ def _local_date_time(value: Any, profile: Profile) -> tuple[str, str]:
     return local.date().isoformat(), local.strftime("%H:%M:%S")
 
 
-def _decimal(value: float | None, digits: int) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
+def _decimal(value: float | str | None, digits: int) -> str:
+    return "" if value in (None, "") else f"{value:.{digits}f}"
 
 
 def _optional(value: Any) -> Any:
@@ -176,7 +176,7 @@ def form_data(resource: Resource, values: dict[str, Any], profile: Profile) -> d
         if values["start"] not in (None, ""):
             data["date"], data["time"] = _local_date_time(values["start"], profile)
     if resource is RUNS:
-        data["distance"] = _decimal(data.pop("distance_km", None) or None, 3)
+        data["distance"] = _decimal(data.pop("distance_km", None), 3)
     if resource in (RUNS, CROSS_TRAINING):
         seconds = data.pop("duration_s", "")
         data["duration"] = u.format_duration(seconds) if isinstance(seconds, int) else ""

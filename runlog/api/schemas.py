@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from injuries.models import Location, Side
 from runlog.log.models import Activity, RunKind, ShoeSupport, Source, Surface
@@ -17,7 +18,29 @@ SupportName = Literal[*ShoeSupport.values]
 LocationName = Literal[*Location.values]
 SideName = Literal[*Side.values]
 SourceName = Literal[*Source.values]
-Score = int | None
+
+
+def _iso_day(value: Any) -> Any:
+    """Only YYYY-MM-DD is a day: not a number of seconds since 1970, which pydantic would also read."""
+    if isinstance(value, str) and len(value) == 10:
+        return dt.date.fromisoformat(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise ValueError("Write the day as YYYY-MM-DD.")
+
+
+def _iso_moment(value: Any) -> Any:
+    """Only an ISO 8601 date and time is a start (with its offset, or in the runner's own zone)."""
+    if isinstance(value, str) and "T" in value.upper():
+        return dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return value
+    raise ValueError("Write the start as YYYY-MM-DDTHH:MM:SS, with its UTC offset or in your own time zone.")
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+Moment = Annotated[dt.datetime, BeforeValidator(_iso_moment)]
+Score = StrictInt | None
 
 
 class Detail(Schema):
@@ -46,25 +69,25 @@ class RunOut(Schema):
 
 
 class RunPatch(Schema):
-    start: dt.datetime | None = Field(None, description="With its UTC offset; a time without one is the runner's own")
-    distance_km: float | None = None
-    duration_s: int | None = None
+    start: Moment | None = Field(None, description="With its UTC offset; a time without one is the runner's own")
+    distance_km: StrictFloat | None = None
+    duration_s: StrictInt | None = None
     kind: RunKindName | None = None
-    rpe: int | None = None
-    shoe: int | None = None
-    warm_up: bool | None = None
+    rpe: StrictInt | None = None
+    shoe: StrictInt | None = None
+    warm_up: StrictBool | None = None
     surface: SurfaceName | None = None
-    avg_hr: int | None = None
-    elevation_gain_m: float | None = None
-    plan_session: bool | None = None
-    notes: str | None = None
-    confirm_long: bool | None = Field(None, description="Confirms a run far longer than any before")
+    avg_hr: StrictInt | None = None
+    elevation_gain_m: StrictFloat | None = None
+    plan_session: StrictBool | None = None
+    notes: StrictStr | None = None
+    confirm_long: StrictBool | None = Field(None, description="Confirms a run far longer than any before")
 
 
 class RunIn(RunPatch):
-    start: dt.datetime
-    distance_km: float
-    duration_s: int
+    start: Moment
+    distance_km: StrictFloat
+    duration_s: StrictInt
 
 
 class ShoeOut(Schema):
@@ -80,17 +103,17 @@ class ShoeOut(Schema):
 
 
 class ShoePatch(Schema):
-    name: str | None = None
-    brand: str | None = None
-    model: str | None = None
+    name: StrictStr | None = None
+    brand: StrictStr | None = None
+    model: StrictStr | None = None
     support: SupportName | None = None
-    start_km: float | None = None
-    retire_at_km: float | None = None
-    purchased_on: dt.date | None = None
+    start_km: StrictFloat | None = None
+    retire_at_km: StrictFloat | None = None
+    purchased_on: Day | None = None
 
 
 class ShoeIn(ShoePatch):
-    name: str
+    name: StrictStr
 
 
 class CrossTrainingOut(Schema):
@@ -104,17 +127,17 @@ class CrossTrainingOut(Schema):
 
 
 class CrossTrainingPatch(Schema):
-    start: dt.datetime | None = None
+    start: Moment | None = None
     activity: ActivityName | None = None
-    duration_s: int | None = None
-    rpe: int | None = None
-    notes: str | None = None
+    duration_s: StrictInt | None = None
+    rpe: StrictInt | None = None
+    notes: StrictStr | None = None
 
 
 class CrossTrainingIn(CrossTrainingPatch):
-    start: dt.datetime
+    start: Moment
     activity: ActivityName
-    duration_s: int
+    duration_s: StrictInt
 
 
 class PainReportOut(Schema):
@@ -135,23 +158,23 @@ class PainReportOut(Schema):
 
 
 class PainReportPatch(Schema):
-    date: dt.date | None = None
+    date: Day | None = None
     location: LocationName | None = None
     side: SideName | None = None
     during: Score = None
     after: Score = None
     next_morning: Score = None
-    swelling: bool | None = None
-    warmth: bool | None = None
-    stiffness: bool | None = None
-    locking: bool | None = None
-    cannot_bear_weight: bool | None = None
-    run: int | None = None
-    notes: str | None = None
+    swelling: StrictBool | None = None
+    warmth: StrictBool | None = None
+    stiffness: StrictBool | None = None
+    locking: StrictBool | None = None
+    cannot_bear_weight: StrictBool | None = None
+    run: StrictInt | None = None
+    notes: StrictStr | None = None
 
 
 class PainReportIn(PainReportPatch):
-    date: dt.date
+    date: Day
     location: LocationName
     side: SideName
 

@@ -8,12 +8,11 @@ forms' own messages, with the field), 429 beyond the rate limit (with Retry-Afte
 
 # No `from __future__ import annotations`: django-ninja reads the annotations of the views at import.
 
-import datetime as dt
 import logging
 import math
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
 from ninja import File, NinjaAPI, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
@@ -84,6 +83,11 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError):
     return response
 
 
+def not_found_anywhere(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other path under /api/: JSON like every API answer, not the site's HTML page."""
+    return JsonResponse({"detail": "No such API path. The document is at /api/v1/openapi.json."}, status=404)
+
+
 def _profile(request: HttpRequest) -> Profile:
     return profile_for(request.auth.user)
 
@@ -100,8 +104,8 @@ def _writer(request: HttpRequest) -> Profile:
 class ListQuery(Schema):
     page: int = Field(1, ge=1, le=1_000_000)
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE)
-    since: dt.date | None = Field(None, description="The first day (the runner's own), YYYY-MM-DD")
-    until: dt.date | None = Field(None, description="The last day (the runner's own), YYYY-MM-DD")
+    since: schemas.Day | None = Field(None, description="The first day (the runner's own), YYYY-MM-DD")
+    until: schemas.Day | None = Field(None, description="The last day (the runner's own), YYYY-MM-DD")
 
 
 def _list(resource: entries.Resource, request: HttpRequest, query: ListQuery) -> dict[str, Any]:
@@ -133,11 +137,11 @@ def _routes(resource: entries.Resource, prefix: str, out, page, create, patch) -
         obj = entries.save(resource, profile, values)
         return Status(201, entries.shown(resource, _one(resource, request, obj.pk), profile))
 
-    @router.get("/{int:pk}", response={200: out, **READ}, summary=f"One {noun}")
+    @router.get("/{pk}", response={200: out, **READ}, summary=f"One {noun}")
     def get_entry(request, pk: int):
         return entries.shown(resource, _one(resource, request, pk), _profile(request))
 
-    @router.patch("/{int:pk}", response={200: out, **WRITE}, summary=f"Change a {noun} (only the fields sent)")
+    @router.patch("/{pk}", response={200: out, **WRITE}, summary=f"Change a {noun} (only the fields sent)")
     def patch_entry(request, pk: int, payload: patch):
         profile = _writer(request)
         obj = _one(resource, request, pk)
@@ -145,7 +149,7 @@ def _routes(resource: entries.Resource, prefix: str, out, page, create, patch) -
         entries.save(resource, profile, values, instance=obj)
         return entries.shown(resource, _one(resource, request, pk), profile)
 
-    @router.delete("/{int:pk}", response={204: None, **WRITE}, summary=f"Delete a {noun}")
+    @router.delete("/{pk}", response={204: None, **WRITE}, summary=f"Delete a {noun}")
     def delete_entry(request, pk: int):
         _writer(request)
         _one(resource, request, pk).delete()
@@ -185,7 +189,7 @@ api.add_router(
 
 
 @api.get("/risk", response={200: dict[str, Any], **READ}, tags=["risk"], summary="The risk assessment (risk_report)")
-def risk(request, on: dt.date | None = None):
+def risk(request, on: schemas.Day | None = None):
     """The document `manage.py risk_report --format json` prints, as of `on` (default: the runner's today)."""
     profile = _profile(request)
     if on is not None and (problems := date_problems(on, profile.today())):
@@ -233,6 +237,6 @@ def create_import(request, file: File[UploadedFile]):
     return Status(202, _batch_out(batch))
 
 
-@api.get("/imports/{int:pk}", response={200: schemas.ImportOut, **READ}, tags=["imports"], summary="An import")
+@api.get("/imports/{pk}", response={200: schemas.ImportOut, **READ}, tags=["imports"], summary="An import")
 def get_import(request, pk: int):
     return _batch_out(owned_or_404(ImportBatch.objects.filter(user=request.auth.user), request, pk, "import"))

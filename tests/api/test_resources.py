@@ -284,3 +284,22 @@ def test_the_openapi_document_and_the_docs_page_are_served_without_a_cdn(client)
     assert {"/api/v1/runs", "/api/v1/risk", "/api/v1/export", "/api/v1/imports"} <= set(document["paths"])
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower()
+
+
+def test_null_distances_of_a_shoe_get_the_forms_message_not_a_500(alice, alice_api):
+    response = alice_api.post("/api/v1/shoes", {"name": "Daily", "start_km": None, "retire_at_km": None})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "retire_at_km"]
+
+
+def test_a_number_is_not_read_as_a_day(alice, alice_api):
+    assert alice_api.get("/api/v1/risk", {"on": "0"}).status_code == 422
+    assert alice_api.post("/api/v1/pain-reports", {"date": 0, "location": "shin", "side": "left"}).status_code == 422
+
+
+def test_an_id_that_is_not_a_number_and_an_unknown_path_answer_json(alice, alice_api):
+    assert alice_api.get("/api/v1/runs/AAA").status_code == 422
+    unknown = alice_api.get("/api/v1/nothing-here")
+    assert unknown.status_code == 404
+    assert unknown.json()["detail"]
