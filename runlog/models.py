@@ -23,11 +23,13 @@ from runlog.log.models import (
     timezone_names,
     validate_timezone,
 )
+from runlog.sharing.models import CalendarFeed
 from runlog.site.models import FormSubmission
 
 __all__ = [
     "Activity",
     "ApiToken",
+    "CalendarFeed",
     "CrossTraining",
     "DigestDelivery",
     "FootType",

@@ -27,7 +27,14 @@ from tests.factories import (
 # digest unsubscribe — tested with tampered tokens in tests/digest/test_digest.py; email links — opened by
 # another runner in tests/log/test_accounts.py), and a calendar date, whose page only ever lists the
 # runner's own entries (tests/dashboard/test_dashboard.py).
-NOT_OWNED = {"advice_detail", "password_reset_confirm", "digest_unsubscribe", "email_confirm", "calendar_day"}
+NOT_OWNED = {
+    "advice_detail",
+    "password_reset_confirm",
+    "digest_unsubscribe",
+    "email_confirm",
+    "calendar_day",
+    "calendar_feed",  # a secret key, not an id: tests/sharing/test_calendar_feed.py
+}
 # URL name → how to make alice's object for it. Admin routes are staff-only and covered by Django.
 OWNED = {
     "run_item": RunFactory,
