@@ -1,6 +1,7 @@
 """The "runlog" app's models, gathered from its feature packages (the migrations refer to this module)."""
 
 from runlog.activity.models import Recording, delete_stored_files
+from runlog.api.models import ApiToken
 from runlog.digest.models import DigestDelivery
 from runlog.imports.models import ImportBatch, ImportFile, delete_stored_upload, import_file_path, upload_path
 from runlog.log.models import (
@@ -23,10 +24,13 @@ from runlog.log.models import (
     timezone_names,
     validate_timezone,
 )
+from runlog.sharing.models import CalendarFeed
 from runlog.site.models import FormSubmission
 
 __all__ = [
     "Activity",
+    "ApiToken",
+    "CalendarFeed",
     "CrossTraining",
     "DigestDelivery",
     "FootType",

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "axes",
+    "ninja",  # the API's browsable docs page, served from its own static files
     "runlog",
     "injuries",
 ]
@@ -283,6 +284,9 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 # What one runner may have stored while their imports wait (files are deleted once imported).
 IMPORT_QUOTA_BYTES = env_int("IMPORT_QUOTA_BYTES", 2 * 1024**3)
+
+# Requests per API token, as "N/s", "N/min", "N/h" or "N/day"; beyond it 429 with Retry-After.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")
 # An import works this long, then queues its own continuation behind the tasks already waiting, so
 # another runner's small file is not held up by a large archive.
 IMPORT_SLICE_SECONDS = float(os.environ.get("IMPORT_SLICE_SECONDS", "2"))

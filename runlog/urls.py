@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("runlog.digest.urls")),
     path("", include("runlog.imports.urls")),
     path("", include("injuries.urls")),
+    path("", include("runlog.api.urls")),
+    path("", include("runlog.sharing.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from injuries.models import Advice
+from runlog.api.tokens import create_token
 from runlog.digest.models import DigestDelivery
 from tests.factories import (
     CrossTrainingFactory,
@@ -57,6 +58,7 @@ MAKERS = {
     "axes.AccessAttempt": (_attempt(AccessAttempt), None),
     "axes.AccessLog": (_attempt(AccessLog), None),
     "axes.AccessFailureLog": (_attempt(AccessFailureLog), None),
+    "runlog.ApiToken": (lambda alice: create_token(alice, "phone")[0], None),  # read-only but for revoking
     "runlog.Profile": (lambda alice: alice.profile, ("timezone", "Europe/Paris")),
     "runlog.DigestDelivery": (
         lambda alice: DigestDelivery.objects.create(user=alice, week_start=dt.date(2026, 11, 16)),

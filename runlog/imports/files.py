@@ -74,6 +74,25 @@ def upload_limit(name: str) -> int:
     return MAX_ARCHIVE_BYTES if name.lower().endswith(".zip") else MAX_FILE_BYTES
 
 
+def upload_errors(files) -> list[str]:
+    """Why the import page (or the API) refuses these uploads before storing anything; [] if it does not."""
+    if not files:
+        return ["Choose at least one file to import."]
+    if len(files) > MAX_FILES_PER_UPLOAD:
+        return [f"At most {MAX_FILES_PER_UPLOAD} files at once; put more into a ZIP archive."]
+    errors = []
+    for upload in files:
+        name = upload.name or "unnamed"
+        limit = upload_limit(name)
+        if not name.lower().endswith(ACCEPTED):
+            errors.append(f"{name}: not a file type Runlog reads (GPX, TCX, FIT, .gz, CSV, ZIP or JSON).")
+        elif upload.size > limit:
+            errors.append(f"{name}: larger than {megabytes(limit)}.")
+        elif upload.size == 0:
+            errors.append(f"{name}: the file is empty.")
+    return errors
+
+
 @dataclass
 class Upload:
     """A file to import: its bytes, or a binary file object (seekable for a ZIP) read only as needed."""

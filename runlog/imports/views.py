@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from runlog.imports.account_json import write_archive, write_json
-from runlog.imports.files import ACCEPTED, MAX_FILES_PER_UPLOAD, MAX_WAITING_IMPORTS, megabytes, upload_limit
+from runlog.imports.files import ACCEPTED, MAX_WAITING_IMPORTS, megabytes, upload_errors
 from runlog.imports.models import ImportBatch
 from runlog.imports.parsers.base import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
 from runlog.imports.tasks import ImportRefused, queue_import, requeue_stale_imports, undo_batch, undo_counts
@@ -34,24 +34,6 @@ log = logging.getLogger("runlog.security")
 
 def _owned_batch(request: HttpRequest, pk: int) -> ImportBatch:
     return owned_or_404(ImportBatch.objects.filter(user=request.user), request, pk, "import")
-
-
-def _upload_errors(files) -> list[str]:
-    if not files:
-        return ["Choose at least one file to import."]
-    if len(files) > MAX_FILES_PER_UPLOAD:
-        return [f"At most {MAX_FILES_PER_UPLOAD} files at once; put more into a ZIP archive."]
-    errors = []
-    for upload in files:
-        name = upload.name or "unnamed"
-        limit = upload_limit(name)
-        if not name.lower().endswith(ACCEPTED):
-            errors.append(f"{name}: not a file type Runlog reads (GPX, TCX, FIT, .gz, CSV, ZIP or JSON).")
-        elif upload.size > limit:
-            errors.append(f"{name}: larger than {megabytes(limit)}.")
-        elif upload.size == 0:
-            errors.append(f"{name}: the file is empty.")
-    return errors
 
 
 def _import_page(request: HttpRequest, errors: list[str] | None = None, status: int = 200) -> HttpResponse:
@@ -72,7 +54,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         requeue_stale_imports(request.user)
         return _import_page(request)
     files = request.FILES.getlist("files")
-    errors = _upload_errors(files)
+    errors = upload_errors(files)
     if errors:
         for error in errors:
             log.info("upload rejected user=%s reason=%s", request.user.pk, error)

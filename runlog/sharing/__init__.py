@@ -1,0 +1,1 @@
+"""What a runner hands to others: a private calendar feed of their training."""
