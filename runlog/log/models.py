@@ -39,6 +39,12 @@ class Language(models.TextChoices):
     DUTCH = "nl", "Nederlands"
 
 
+class Theme(models.TextChoices):
+    AUTO = "auto", "As the device is set"
+    LIGHT = "light", "Light"
+    DARK = "dark", "Dark"
+
+
 class Weekday(models.IntegerChoices):
     MONDAY = 0, "Monday"
     TUESDAY = 1, "Tuesday"
@@ -117,6 +123,8 @@ class Profile(models.Model):
     foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
     default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    # Light or dark pages: "auto" follows the device's prefers-color-scheme.
+    theme = models.CharField(max_length=8, choices=Theme.choices, default=Theme.AUTO)
     # Replaced on every change to the runner's log; cached assessments are keyed by it.
     log_version = models.PositiveIntegerField(default=new_log_version, editable=False)
     # The address a verification link was opened for, and when: the current email is verified only while
