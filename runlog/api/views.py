@@ -204,7 +204,7 @@ ORIGINAL_FILE = {
     tags=["runs"],
     summary="A run's samples, one list per channel",
 )
-def run_samples(request, pk: int):
+def get_run_samples(request, pk: int):
     """What the file recorded, as the run's page has it: `t_s` and one list per channel, null for a channel
     the file lacks. A run without samples (logged by hand, imported from a summary) has an empty `t_s` and
     every other channel null."""
@@ -217,7 +217,7 @@ def run_samples(request, pk: int):
     tags=["runs"],
     summary="A run's splits per kilometre or per mile",
 )
-def run_splits(request, pk: int, unit: Literal["km", "mi"] = "km"):
+def get_run_splits(request, pk: int, unit: Literal["km", "mi"] = "km"):
     """Splits of 1 km (`unit=km`, the default whatever unit the runner reads in) or 1 mile, cut from the
     samples as on the run's page; the last split is the remainder. Empty for a run without samples."""
     return recordings.splits_out(recordings.own_recording(request, pk), unit)
@@ -230,7 +230,7 @@ def run_splits(request, pk: int, unit: Literal["km", "mi"] = "km"):
     tags=["runs"],
     summary="The file a run was imported from, as uploaded",
 )
-def run_original(request, pk: int):
+def get_run_original(request, pk: int):
     """Byte for byte the file the run was imported from; 404 for a run without one."""
     return recordings.original_response(recordings.own_recording(request, pk), pk)
 
