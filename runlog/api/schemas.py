@@ -233,7 +233,7 @@ class SamplesOut(Schema):
 
 class SplitOut(Schema):
     index: int = Field(description="1 for the first split")
-    distance_m: float = Field(description="1000 (km) or 1609.344 (mi); the last split is the remainder")
+    distance_m: float = Field(description="1000 (km) or 1609.34 (mi); the last split is the remainder")
     duration_s: float = Field(description="Moving time")
     avg_hr: int | None
     avg_cadence_spm: float | None
