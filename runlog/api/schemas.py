@@ -212,3 +212,29 @@ class ImportOut(Schema):
     progress: int
     totals: dict[str, int]
     report: list[dict[str, Any]]
+
+
+Channel = list[float | None] | None
+
+
+class SamplesOut(Schema):
+    """A run's samples, one list per channel, all as long as `t_s`; a channel the file lacks is null, a
+    sample without a value in a channel is null in its list. A run without samples has an empty `t_s`."""
+
+    t_s: list[float] = Field(description="Seconds from the start")
+    distance_m: Channel = Field(description="Metres from the start, as the device measured them")
+    lat: Channel = Field(description="Degrees north (WGS 84)")
+    lon: Channel = Field(description="Degrees east (WGS 84)")
+    elevation_m: Channel
+    hr: Channel = Field(description="Heart rate, beats per minute")
+    cadence_spm: Channel = Field(description="Step rate, steps per minute (both feet)")
+    speed_m_s: Channel
+
+
+class SplitOut(Schema):
+    index: int = Field(description="1 for the first split")
+    distance_m: float = Field(description="1000 (km) or 1609.34 (mi); the last split is the remainder")
+    duration_s: float = Field(description="Moving time")
+    avg_hr: int | None
+    avg_cadence_spm: float | None
+    elevation_gain_m: float | None

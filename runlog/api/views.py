@@ -10,7 +10,7 @@ forms' own messages, with the field), 429 beyond the rate limit (with Retry-Afte
 
 import logging
 import math
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import File, NinjaAPI, Query, Router, Schema, Status, UploadedFile
@@ -20,7 +20,7 @@ from pydantic import Field
 
 from injuries.advice import report_dict
 from injuries.assessment import assessment_for
-from runlog.api import entries, schemas
+from runlog.api import entries, recordings, schemas
 from runlog.api.models import ApiToken
 from runlog.api.tokens import TokenRateThrottle, token_for
 from runlog.imports.account_export import export_document
@@ -186,6 +186,53 @@ api.add_router(
         schemas.PainReportPatch,
     ),
 )
+
+
+ORIGINAL_FILE = {
+    "description": "The file as uploaded (GPX, TCX, FIT, or any of them gzipped), as an attachment under its "
+    "uploaded name",
+    "content": {
+        kind: {"schema": {"type": "string", "format": "binary"}}
+        for kind in (*recordings.MEDIA_TYPES.values(), recordings.OCTETS)
+    },
+}
+
+
+@api.get(
+    "/runs/{pk}/samples",
+    response={200: schemas.SamplesOut, **READ},
+    tags=["runs"],
+    summary="A run's samples, one list per channel",
+)
+def get_run_samples(request, pk: int):
+    """What the file recorded, as the run's page has it: `t_s` and one list per channel, null for a channel
+    the file lacks. A run without samples (logged by hand, imported from a summary) has an empty `t_s` and
+    every other channel null."""
+    return recordings.samples_out(recordings.own_recording(request, pk))
+
+
+@api.get(
+    "/runs/{pk}/splits",
+    response={200: list[schemas.SplitOut], **READ},
+    tags=["runs"],
+    summary="A run's splits per kilometre or per mile",
+)
+def get_run_splits(request, pk: int, unit: Literal["km", "mi"] = "km"):
+    """Splits of 1 km (`unit=km`, the default whatever unit the runner reads in) or 1 mile, cut from the
+    samples as on the run's page; the last split is the remainder. Empty for a run without samples."""
+    return recordings.splits_out(recordings.own_recording(request, pk), unit)
+
+
+@api.get(
+    "/runs/{pk}/original",
+    response=READ,
+    openapi_extra={"responses": {200: ORIGINAL_FILE}},
+    tags=["runs"],
+    summary="The file a run was imported from, as uploaded",
+)
+def get_run_original(request, pk: int):
+    """Byte for byte the file the run was imported from; 404 for a run without one."""
+    return recordings.original_response(recordings.own_recording(request, pk), pk)
 
 
 @api.get("/risk", response={200: dict[str, Any], **READ}, tags=["risk"], summary="The risk assessment (risk_report)")

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.factories import CrossTrainingFactory, ImportBatchFactory, PainReportFactory, RunFactory, ShoeFactory
+from tests.factories import CrossTrainingFactory, ImportBatchFactory, PainReportFactory, ShoeFactory, recorded_run
 from tests.test_ownership import snapshot as whole_snapshot
 
 
@@ -15,7 +15,7 @@ def snapshot():
 
 # The first segment of a path → how to make alice's object for it. A new id-taking path fails until listed.
 OWNED = {
-    "runs": RunFactory,
+    "runs": recorded_run,  # a run imported from a file: its samples, splits and original are there to take
     "shoes": ShoeFactory,
     "cross-training": CrossTrainingFactory,
     "pain-reports": PainReportFactory,
@@ -41,7 +41,7 @@ def test_every_operation_with_an_id_has_an_owner_case(alice_api):
 
 def test_bob_gets_404_for_every_operation_on_alices_objects_and_nothing_changes(alice, alice_api, bob_api):
     operations = list(operations_with_ids(alice_api))
-    assert len(operations) >= 13
+    assert len(operations) >= 16
     for method, path in operations:
         obj = OWNED[path.split("/")[3]](user=alice)
         before = snapshot()
@@ -54,6 +54,17 @@ def test_bob_gets_404_for_every_operation_on_alices_objects_and_nothing_changes(
         assert response.status_code == 404, (method, path, response.content)
         assert response.json()["detail"]
         assert snapshot() == before, (method, path)
+
+
+def test_the_owner_reaches_every_read_operation_with_an_id(alice, alice_read_api):
+    reads = [path for method, path in operations_with_ids(alice_read_api) if method == "get"]
+    assert {"/api/v1/runs/{pk}/samples", "/api/v1/runs/{pk}/splits", "/api/v1/runs/{pk}/original"} <= set(reads)
+    for path in reads:
+        obj = OWNED[path.split("/")[3]](user=alice)
+
+        response = alice_read_api.get(path.replace("{pk}", str(obj.pk)))
+
+        assert response.status_code == 200, (path, response.content)
 
 
 @pytest.mark.parametrize("resource", ["runs", "shoes", "cross-training", "pain-reports"])
