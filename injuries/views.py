@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from injuries.advice import render_markdown
+from injuries.advice import ShownAdvice, render_markdown
 from injuries.assessment import assessment_of, frames_for, plan_history
 from injuries.assessment import risk_panel as risk_panel_context
 from injuries.forms import MorningScoreForm, PainReportForm, PlanResumeForm, PlanStartForm, SessionPainForm
-from injuries.models import Advice, PainReport, ReturnPlan
+from injuries.models import Advice, PainReport, ReturnPlan, language_code
 from injuries.risk import plan as return_plan
 from runlog.log import crud
 from runlog.log.forms import initial_day
@@ -55,12 +55,14 @@ def _pain_initial(request: HttpRequest) -> dict:
 
 
 def advice_list(request: HttpRequest) -> HttpResponse:
-    items = Advice.objects.published().order_by("kind", "title")
+    items = [ShownAdvice(a) for a in Advice.objects.published().with_translations().order_by("kind", "title")]
+    if language_code() != "en":
+        items.sort(key=lambda a: (a.kind, a.title.casefold()))  # by the title the runner reads
     return render(request, "injuries/advice_list.html", {"items": items})
 
 
 def advice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    advice = get_object_or_404(Advice.objects.published(), slug=slug)
+    advice = ShownAdvice(get_object_or_404(Advice.objects.published().with_translations(), slug=slug))
     return render(request, "injuries/advice_detail.html", {"advice": advice, "body": render_markdown(advice.body)})
 
 
