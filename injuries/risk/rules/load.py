@@ -77,6 +77,7 @@ def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag
         )
         checks.record("overtraining.session_spike", SPIKES, "flagged")
     else:
+        # xgettext:no-python-format
         checks.record("overtraining.session_spike", SPIKES, "ok", N_("every run within 10 % of your recent longest"))
     if returning is not None:
         run, gap = returning
