@@ -7,6 +7,7 @@ shows which languages still miss something.
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Q
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -68,10 +69,24 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TranslationFormSet(BaseInlineFormSet):
+    """A change posted without the translation forms (a script, an older page) leaves the translations as
+    they are, instead of failing on the missing management form."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        prefix = kwargs.get("prefix") or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = "0"
+            kwargs["initial"] = None
+        super().__init__(data, *args, **kwargs)
+
+
 class AdviceTranslationInline(admin.StackedInline):
     """One form per language, each translated field on the same line as the English it translates."""
 
     model = AdviceTranslation
+    formset = TranslationFormSet
     extra = 0
     max_num = len(TRANSLATION_LANGUAGES)
     can_delete = True

@@ -7,8 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from injuries.advice import ShownAdvice, render_markdown
@@ -154,7 +153,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
     today = profile.today()
     context = _plans_context(profile, today)
     if context["current"] is not None:
-        messages.info(request, _("You already have a plan under way: finish or end it before starting another."))
+        messages.info(request, gettext("You already have a plan under way: finish or end it before starting another."))
         return redirect("plan_detail", context["current"].plan_id)
     offer = context["offer"]
     initial = {"location": offer.evidence["location"] if offer else _last_sore_location(request.user)}
@@ -172,7 +171,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
             baseline=PainReport.objects.for_user(request.user).last_morning_score(location, today),
             cleared_on=today if form.cleaned_data.get("cleared") else None,
         )
-        messages.success(request, _("Plan started. Mark your runs as plan sessions and score the pain of each."))
+        messages.success(request, gettext("Plan started. Mark your runs as plan sessions and score the pain of each."))
         return redirect("plan_detail", plan.pk)
     status = 422 if request.method == "POST" else 200
     return render(request, "injuries/plan_start.html", {"form": form, **context}, status=status)
@@ -222,12 +221,13 @@ def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
 def _pause(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     plan, _ = _plan_as_read(request, stored)
     if plan is None or plan.status != "active":
-        messages.info(request, _("Only a plan under way can be paused."))
+        messages.info(request, gettext("Only a plan under way can be paused."))
         return redirect("plan_detail", stored.pk)
     stored.paused_on = profile_for(request.user).today()
     stored.save(update_fields=["paused_on"])
     messages.success(
-        request, _("Plan paused at phase %(phase)s. Resume it when you are ready to run again.") % {"phase": plan.phase}
+        request,
+        gettext("Plan paused at phase %(phase)s. Resume it when you are ready to run again.") % {"phase": plan.phase},
     )
     return redirect("plan_detail", stored.pk)
 
@@ -243,7 +243,7 @@ def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
 def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     plan, context = _plan_as_read(request, stored)
     if plan is None or plan.status != "paused":
-        messages.info(request, _("This plan is not paused."))
+        messages.info(request, gettext("This plan is not paused."))
         return redirect("plan_detail", stored.pk)
     form = PlanResumeForm(request.POST, needs_confirmation=_resume_needs_confirmation(plan, context))
     if not form.is_valid():
@@ -254,7 +254,7 @@ def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     stored.cleared_on = profile_for(request.user).today()
     stored.save(update_fields=["cleared_on"])
     messages.success(
-        request, _("Plan resumed at phase %(phase)s: sessions from today on count.") % {"phase": plan.phase}
+        request, gettext("Plan resumed at phase %(phase)s: sessions from today on count.") % {"phase": plan.phase}
     )
     return redirect("plan_detail", stored.pk)
 
@@ -270,7 +270,7 @@ def _end(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     if stored.ended_on is None:
         stored.ended_on = max(profile_for(request.user).today(), stored.started_on)
         stored.save(update_fields=["ended_on"])
-        messages.success(request, _("Plan ended. It stays in your history below."))
+        messages.success(request, gettext("Plan ended. It stays in your history below."))
     return redirect("plan_detail", stored.pk)
 
 
