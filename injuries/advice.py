@@ -9,6 +9,7 @@ import nh3
 
 from injuries.models import Advice
 from injuries.risk import Assessment, Flag
+from injuries.texts import plain_english
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "br", "hr"}
 
@@ -25,15 +26,45 @@ def slug_for(code: str) -> str:
     return code.replace(".", "-").replace("_", "-")
 
 
-def advice_for(codes) -> dict[str, Advice]:
-    """Published advice keyed by rule code, in one query."""
-    return {a.key: a for a in Advice.objects.published().filter(key__in=set(codes))}
+class ShownAdvice:
+    """An advice as the runner reads it: its title, summary and body in the active language when shown (each
+    falling back to the English where not translated); everything else is the Advice's own."""
+
+    def __init__(self, advice: Advice):
+        self.advice = advice
+
+    def __getattr__(self, name):
+        return getattr(self.advice, name)
+
+    @property
+    def title(self) -> str:
+        return self.advice.translated("title")
+
+    @property
+    def summary(self) -> str:
+        return self.advice.translated("summary")
+
+    @property
+    def body(self) -> str:
+        return self.advice.translated("body")
+
+    def get_absolute_url(self) -> str:
+        return self.advice.get_absolute_url()
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def advice_for(codes) -> dict[str, ShownAdvice]:
+    """Published advice keyed by rule code, with every translation, in one query."""
+    found = Advice.objects.published().with_translations().filter(key__in=set(codes))
+    return {a.key: ShownAdvice(a) for a in found}
 
 
 @dataclass(frozen=True)
 class ShownFlag:
     flag: Flag
-    advice: Advice | None
+    advice: ShownAdvice | None
 
     @property
     def code(self):
@@ -50,23 +81,25 @@ def with_advice(assessment: Assessment) -> list[ShownFlag]:
 
 
 def report_dict(username: str, assessment: Assessment) -> dict:
-    """The public `risk_report --format json` document (docs/product.md)."""
+    """The public `risk_report --format json` document (docs/product.md): English, whatever the language."""
     advice = advice_for(f.code for f in assessment.flags)
-    return {
-        "user": username,
-        "on": assessment.on.isoformat(),
-        "metrics": dict(assessment.metrics),
-        "flags": [
-            {
-                "code": f.code,
-                "severity": f.severity,
-                "title": f.title,
-                "message": f.message,
-                "evidence": f.evidence,
-                "advice": advice[f.code].get_absolute_url() if f.code in advice else None,
-            }
-            for f in assessment.flags
-        ],
-        "plan": None if assessment.plan is None else assessment.plan.document(),
-        "episodes": [episode.document() for episode in assessment.episodes],
-    }
+    return plain_english(
+        {
+            "user": username,
+            "on": assessment.on.isoformat(),
+            "metrics": dict(assessment.metrics),
+            "flags": [
+                {
+                    "code": f.code,
+                    "severity": f.severity,
+                    "title": f.title,
+                    "message": f.message,
+                    "evidence": f.evidence,
+                    "advice": advice[f.code].get_absolute_url() if f.code in advice else None,
+                }
+                for f in assessment.flags
+            ],
+            "plan": None if assessment.plan is None else assessment.plan.document(),
+            "episodes": [episode.document() for episode in assessment.episodes],
+        }
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.utils import formats, translation
+from django.utils.translation import gettext_lazy as _
 
 from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, Side
 from runlog.log.forms import SplitFieldsMixin, VersionedFormMixin, check_date, date_input
@@ -15,7 +17,7 @@ from runlog.site.widgets import FastSelect
 NRS_CHOICES = [("", "—")] + [(i, str(i)) for i in range(11)]
 
 
-def nrs_field(label: str) -> forms.TypedChoiceField:
+def nrs_field(label) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         widget=FastSelect,
         label=label,
@@ -23,8 +25,17 @@ def nrs_field(label: str) -> forms.TypedChoiceField:
         coerce=int,
         empty_value=None,
         required=False,
-        help_text="0 no pain … 10 worst imaginable",
+        help_text=_("0 no pain … 10 worst imaginable"),
     )
+
+
+def run_choice_label(run: Run, profile: Profile) -> str:
+    """ "Tue 03 Mar · 8.2 km easy": a run to link a report to, its day and kind in the runner's language."""
+    kind = run.get_kind_display()
+    english = (translation.get_language() or "en").startswith("en")
+    distance = f"{run.distance_m / profile.unit_m:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+    day = formats.date_format(in_zone(run.start, profile.tz), "D d M")
+    return f"{day} · {distance} {profile.units} {kind.lower() if english else kind}"
 
 
 # The form's main part; the linked run and notes fold under "More details".
@@ -33,9 +44,9 @@ PAIN_PRIMARY = ("date", "location", "side", *NRS_FIELDS, *SYMPTOM_FIELDS)
 
 class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     primary = PAIN_PRIMARY
-    during = nrs_field("During the run")
-    after = nrs_field("After the run")
-    next_morning = nrs_field("Next morning")
+    during = nrs_field(_("During the run"))
+    after = nrs_field(_("After the run"))
+    next_morning = nrs_field(_("Next morning"))
 
     class Meta:
         model = PainReport
@@ -47,7 +58,7 @@ class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
             "run": FastSelect,
         }
-        labels = {"run": "Linked run (optional)"}
+        labels = {"run": _("Linked run (optional)")}
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,11 +69,8 @@ class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         if self.instance.pk and self.instance.run_id:
             recent = recent | Run.objects.filter(pk=self.instance.run_id, user=profile.user)
         self.fields["run"].queryset = recent.select_related(None).order_by("-start")
-        self.fields["run"].empty_label = "None"
-        self.fields["run"].label_from_instance = lambda run: (
-            f"{in_zone(run.start, profile.tz):%a %d %b} · {run.distance_m / profile.unit_m:.1f} {profile.units} "
-            f"{run.get_kind_display().lower()}"
-        )
+        self.fields["run"].empty_label = _("None")
+        self.fields["run"].label_from_instance = lambda run: run_choice_label(run, profile)
 
     def clean_date(self):
         return check_date(self.cleaned_data["date"], self.profile)
@@ -78,7 +86,7 @@ class PainReportForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
 class MorningScoreForm(forms.ModelForm):
     """The next-morning follow-up the dashboard asks for."""
 
-    next_morning = nrs_field("This morning")
+    next_morning = nrs_field(_("This morning"))
 
     class Meta:
         model = PainReport
@@ -87,29 +95,32 @@ class MorningScoreForm(forms.ModelForm):
     def clean_next_morning(self):
         value = self.cleaned_data.get("next_morning")
         if value is None:
-            raise forms.ValidationError("Pick this morning's score (0 = no pain).")
+            raise forms.ValidationError(_("Pick this morning's score (0 = no pain)."))
         return value
 
 
 CLEARANCE_CHOICES = [
-    ("clinician", "A clinician (doctor or physiotherapist) has seen it"),
-    ("walking", "30 minutes of brisk walking are pain-free"),
+    ("clinician", _("A clinician (doctor or physiotherapist) has seen it")),
+    ("walking", _("30 minutes of brisk walking are pain-free")),
 ]
+CONFIRM = _("Confirm that a clinician has seen it or that 30 minutes of brisk walking are pain-free.")
 
 
 class PlanStartForm(forms.Form):
     """Start a return-to-run plan: where it hurts and, while a red flag is recent, the confirmation first."""
 
     location = forms.ChoiceField(
-        choices=Location.choices, widget=forms.RadioSelect(attrs={"class": "pills"}), label="Where did it hurt?"
+        choices=Location.choices, widget=forms.RadioSelect(attrs={"class": "pills"}), label=_("Where did it hurt?")
     )
     cleared = forms.ChoiceField(
         choices=CLEARANCE_CHOICES,
         widget=forms.RadioSelect,
         required=False,
-        label="Before you start",
-        help_text="Your log shows a red-flag symptom in the last 14 days (swelling, warmth, locking, not bearing "
-        "weight or pain of 8 or more): confirm one of these first.",
+        label=_("Before you start"),
+        help_text=_(
+            "Your log shows a red-flag symptom in the last 14 days (swelling, warmth, locking, not bearing "
+            "weight or pain of 8 or more): confirm one of these first."
+        ),
     )
 
     def __init__(self, *args, needs_confirmation: bool, **kwargs):
@@ -117,9 +128,7 @@ class PlanStartForm(forms.Form):
         self.needs_confirmation = needs_confirmation
         if needs_confirmation:
             self.fields["cleared"].required = True
-            self.fields["cleared"].error_messages["required"] = (
-                "Confirm that a clinician has seen it or that 30 minutes of brisk walking are pain-free."
-            )
+            self.fields["cleared"].error_messages["required"] = CONFIRM
         else:
             del self.fields["cleared"]
 
@@ -131,10 +140,8 @@ class PlanResumeForm(forms.Form):
     cleared = forms.ChoiceField(
         choices=CLEARANCE_CHOICES,
         widget=forms.RadioSelect,
-        label="Before you run again",
-        error_messages={
-            "required": "Confirm that a clinician has seen it or that 30 minutes of brisk walking are pain-free."
-        },
+        label=_("Before you run again"),
+        error_messages={"required": CONFIRM},
     )
 
     def __init__(self, *args, needs_confirmation: bool = True, **kwargs):
@@ -147,12 +154,12 @@ class PlanResumeForm(forms.Form):
 class SessionPainForm(forms.Form):
     """The scores of a plan session, asked at once when it is saved (the next morning is asked tomorrow)."""
 
-    during = nrs_field("During the session")
-    after = nrs_field("Right after")
-    side = forms.ChoiceField(choices=Side.choices, widget=forms.RadioSelect(attrs={"class": "pills"}))
+    during = nrs_field(_("During the session"))
+    after = nrs_field(_("Right after"))
+    side = forms.ChoiceField(choices=Side.choices, widget=forms.RadioSelect(attrs={"class": "pills"}), label=_("Side"))
 
     def clean(self):
         data = super().clean()
         if data.get("during") is None and data.get("after") is None:
-            raise forms.ValidationError("Give the pain during or after the session (0 = no pain).")
+            raise forms.ValidationError(_("Give the pain during or after the session (0 = no pain)."))
         return data

@@ -7,14 +7,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
-from injuries.advice import render_markdown
+from injuries.advice import ShownAdvice, render_markdown
 from injuries.assessment import assessment_of, frames_for, plan_history
 from injuries.assessment import risk_panel as risk_panel_context
 from injuries.forms import MorningScoreForm, PainReportForm, PlanResumeForm, PlanStartForm, SessionPainForm
-from injuries.models import Advice, PainReport, ReturnPlan
+from injuries.models import Advice, PainReport, ReturnPlan, language_code
 from injuries.risk import plan as return_plan
+from injuries.risk.rules.pain import body_part
 from runlog.log import crud
 from runlog.log.forms import initial_day
 from runlog.log.models import Run, profile_for
@@ -30,10 +32,10 @@ PAIN = crud.Section(
     name="pain",
     model=PainReport,
     form_class=PainReportForm,
-    noun="pain report",
-    title="Pain reports",
-    add_label="Report pain",
-    empty_text="No pain reported. Log it the day it starts — early is when it is easiest to fix.",
+    noun=gettext_lazy("pain report"),
+    title=gettext_lazy("Pain reports"),
+    add_label=gettext_lazy("Report pain"),
+    empty_text=gettext_lazy("No pain reported. Log it the day it starts — early is when it is easiest to fix."),
     item_template="injuries/_pain.html",
     queryset=_pain_reports,
     initial=lambda request: {**initial_day(request.GET, profile_for(request.user)), **_pain_initial(request)},
@@ -55,12 +57,14 @@ def _pain_initial(request: HttpRequest) -> dict:
 
 
 def advice_list(request: HttpRequest) -> HttpResponse:
-    items = Advice.objects.published().order_by("kind", "title")
+    items = [ShownAdvice(a) for a in Advice.objects.published().with_translations().order_by("kind", "title")]
+    if language_code() != "en":
+        items.sort(key=lambda a: (a.kind, a.title.casefold()))  # by the title the runner reads
     return render(request, "injuries/advice_list.html", {"items": items})
 
 
 def advice_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    advice = get_object_or_404(Advice.objects.published(), slug=slug)
+    advice = ShownAdvice(get_object_or_404(Advice.objects.published().with_translations(), slug=slug))
     return render(request, "injuries/advice_detail.html", {"advice": advice, "body": render_markdown(advice.body)})
 
 
@@ -149,7 +153,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
     today = profile.today()
     context = _plans_context(profile, today)
     if context["current"] is not None:
-        messages.info(request, "You already have a plan under way: finish or end it before starting another.")
+        messages.info(request, gettext("You already have a plan under way: finish or end it before starting another."))
         return redirect("plan_detail", context["current"].plan_id)
     offer = context["offer"]
     initial = {"location": offer.evidence["location"] if offer else _last_sore_location(request.user)}
@@ -167,7 +171,7 @@ def plan_start(request: HttpRequest) -> HttpResponse:
             baseline=PainReport.objects.for_user(request.user).last_morning_score(location, today),
             cleared_on=today if form.cleaned_data.get("cleared") else None,
         )
-        messages.success(request, "Plan started. Mark your runs as plan sessions and score the pain of each.")
+        messages.success(request, gettext("Plan started. Mark your runs as plan sessions and score the pain of each."))
         return redirect("plan_detail", plan.pk)
     status = 422 if request.method == "POST" else 200
     return render(request, "injuries/plan_start.html", {"form": form, **context}, status=status)
@@ -217,11 +221,14 @@ def plan_pause(request: HttpRequest, pk: int) -> HttpResponse:
 def _pause(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     plan, _ = _plan_as_read(request, stored)
     if plan is None or plan.status != "active":
-        messages.info(request, "Only a plan under way can be paused.")
+        messages.info(request, gettext("Only a plan under way can be paused."))
         return redirect("plan_detail", stored.pk)
     stored.paused_on = profile_for(request.user).today()
     stored.save(update_fields=["paused_on"])
-    messages.success(request, f"Plan paused at phase {plan.phase}. Resume it when you are ready to run again.")
+    messages.success(
+        request,
+        gettext("Plan paused at phase %(phase)s. Resume it when you are ready to run again.") % {"phase": plan.phase},
+    )
     return redirect("plan_detail", stored.pk)
 
 
@@ -236,7 +243,7 @@ def plan_resume(request: HttpRequest, pk: int) -> HttpResponse:
 def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     plan, context = _plan_as_read(request, stored)
     if plan is None or plan.status != "paused":
-        messages.info(request, "This plan is not paused.")
+        messages.info(request, gettext("This plan is not paused."))
         return redirect("plan_detail", stored.pk)
     form = PlanResumeForm(request.POST, needs_confirmation=_resume_needs_confirmation(plan, context))
     if not form.is_valid():
@@ -246,7 +253,9 @@ def _resume(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     # between and counts from today on.
     stored.cleared_on = profile_for(request.user).today()
     stored.save(update_fields=["cleared_on"])
-    messages.success(request, f"Plan resumed at phase {plan.phase}: sessions from today on count.")
+    messages.success(
+        request, gettext("Plan resumed at phase %(phase)s: sessions from today on count.") % {"phase": plan.phase}
+    )
     return redirect("plan_detail", stored.pk)
 
 
@@ -261,7 +270,7 @@ def _end(request: HttpRequest, stored: ReturnPlan) -> HttpResponse:
     if stored.ended_on is None:
         stored.ended_on = max(profile_for(request.user).today(), stored.started_on)
         stored.save(update_fields=["ended_on"])
-        messages.success(request, "Plan ended. It stays in your history below.")
+        messages.success(request, gettext("Plan ended. It stays in your history below."))
     return redirect("plan_detail", stored.pk)
 
 
@@ -281,7 +290,7 @@ def session_pain(request: HttpRequest, pk: int) -> HttpResponse:
         .first()
     )
     form = SessionPainForm(request.POST if request.method == "POST" else None, initial={"side": side or "left"})
-    context = {"run": run, "form": form, "location_label": location.replace("_", " "), "report": report}
+    context = {"run": run, "form": form, "location_label": body_part(location), "report": report}
     if request.method == "POST" and form.is_valid():
         report = report or PainReport(user=request.user, run=run, location=location)
         report.date = local_date(run.start, profile.tz)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .frames import Frames
 from .rules.base import logged_since, ratio_over, span, to_km
+from .rules.pain import body_part
 
 EPISODE_SCORE = 3  # a report with any score this high can start an episode…
 EPISODE_GAP_DAYS = 14  # …when no such report of that location is dated in the 14 days before it
@@ -54,8 +55,9 @@ class Episode:
     before: list[Before]
 
     @property
-    def location_label(self) -> str:
-        return self.location.replace("_", " ")
+    def location_label(self):
+        """The body part, as a name (a Text: said in the runner's language in a page)."""
+        return body_part(self.location)
 
     def document(self) -> dict:
         return {

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .frames import Frames
-from .rules.base import Flag, span, weekday_label
-from .rules.pain import red_flag_signs, red_zone_reports
+from .rules.base import Flag, span
+from .rules.pain import body_part, location_pain, red_flag_signs, red_zone_reports
+from .text import N_, Day, Many, Num, Text
 
 # (repeats, run minutes, walk minutes) of each phase, about 30 minutes at effort 3–5 on flat ground.
 PHASES: tuple[tuple[int, int, int], ...] = (
@@ -45,12 +46,17 @@ def session_of(phase: int) -> dict:
     return {"repeats": repeats, "run_min": run_min, "walk_min": walk_min}
 
 
-def session_label(phase: int) -> str:
+def session_label(phase: int) -> Text:
     """ "6 × (3 min run, 2 min walk)" or "30 min continuous"."""
     repeats, run_min, walk_min = PHASES[phase - 1]
     if walk_min == 0:
-        return f"{run_min} min continuous"
-    return f"{repeats} × ({run_min} min run, {walk_min} min walk)"
+        return N_("%(run)s min continuous", run=Num(run_min, "d"))
+    return N_(
+        "%(repeats)s × (%(run)s min run, %(walk)s min walk)",
+        repeats=Num(repeats, "d"),
+        run=Num(run_min, "d"),
+        walk=Num(walk_min, "d"),
+    )
 
 
 def ladder() -> list[dict]:
@@ -74,19 +80,23 @@ class Session:
     phase: int  # the phase it was run at
     zone: str  # green | amber | red | unknown
     outcome: str  # climbed | green | held | stepped_back | paused | unknown | not_counted | done
-    why: str
+    why: Text
     report_id: int | None = None
     during: float | None = None
     after: float | None = None
     next_morning: float | None = None
-    red_flag: list[str] = field(default_factory=list)
+    red_flag: list[Text] = field(default_factory=list)
     day_after_another: bool = False  # run on the day after the previous session
 
     @property
-    def pain_text(self) -> str:
+    def pain_text(self) -> Text:
         """ "2 during, 1 after, 0 next morning" ("–" for a score not given)."""
-        shown = ["–" if v is None else f"{v:g}" for v in (self.during, self.after, self.next_morning)]
-        return f"{shown[0]} during, {shown[1]} after, {shown[2]} next morning"
+        during, after, morning = (
+            "–" if v is None else Num(v, "g") for v in (self.during, self.after, self.next_morning)
+        )
+        return N_(
+            "%(during)s during, %(after)s after, %(morning)s next morning", during=during, after=after, morning=morning
+        )
 
 
 @dataclass(frozen=True)
@@ -111,16 +121,21 @@ class Plan:
     phases: int = LAST_PHASE
 
     @property
-    def location_label(self) -> str:
-        return self.location.replace("_", " ")
+    def location_label(self) -> Text:
+        return body_part(self.location)
 
     @property
-    def today_label(self) -> str:
+    def today_label(self) -> Text:
         """ "Phase 3 of 8: 6 × (3 min run, 2 min walk)"."""
-        return f"Phase {self.phase} of {LAST_PHASE}: {session_label(self.phase)}"
+        return N_(
+            "Phase %(phase)s of %(phases)s: %(session)s",
+            phase=Num(self.phase, "d"),
+            phases=Num(LAST_PHASE, "d"),
+            session=session_label(self.phase),
+        )
 
     @property
-    def paused_by(self) -> list[str]:
+    def paused_by(self) -> list[Text]:
         """The red-flag symptoms of the session that paused the plan."""
         pausing = [s for s in self.sessions if s.outcome == "paused"]
         if self.status != "paused" or self.paused_by_runner:
@@ -137,7 +152,7 @@ class Plan:
         return None if self.status in ("done", "ended") else session_of(self.phase)
 
     @property
-    def next_session_label(self) -> str | None:
+    def next_session_label(self) -> Text | None:
         return None if self.next_session is None else session_label(self.phase)
 
     @property
@@ -258,7 +273,7 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
         back_to_back = previous_day is not None and day - previous_day == span(1)
         previous_day = day
         scores = {}
-        signs: list[str] = []
+        signs: list[Text] = []
         zone = "unknown"
         if report is not None:
             scores = {
@@ -274,46 +289,63 @@ def evaluate(plan, frames: Frames, on: pd.Timestamp, until: pd.Timestamp | None 
             status, by_runner = "active", False
         if status in ("paused", "done"):
             why = (
-                "Run while the plan was paused: it does not count."
+                N_("Run while the plan was paused: it does not count.")
                 if status == "paused"
-                else "Run after the plan was done: ordinary rules apply."
+                else N_("Run after the plan was done: ordinary rules apply.")
             )
             outcome = "not_counted"
         elif signs:
             status, paused_on, greens, last_zone = "paused", day, 0, "red"
             outcome = "paused"
-            why = (
-                f"Red-flag symptom ({', '.join(signs)}): the plan is paused at phase {phase} until a clinician has "
-                "seen it or 30 minutes of brisk walking are pain-free."
+            why = N_(
+                "Red-flag symptom (%(signs)s): the plan is paused at phase %(phase)s until a clinician has seen it or "
+                "30 minutes of brisk walking are pain-free.",
+                signs=Many(tuple(signs), ", "),
+                phase=Num(phase, "d"),
             )
         elif zone == "unknown":
             outcome, last_zone = "unknown", "unknown"
-            why = "No pain report for this session, so it does not count yet: log the scores during, after and "
-            why += "the next morning."
+            why = N_(
+                "No pain report for this session, so it does not count yet: log the scores during, after and the "
+                "next morning."
+            )
         elif zone == "green":
             greens += 1
             last_zone = "green"
             if greens < GREENS_TO_CLIMB:
                 outcome = "green"
-                why = f"Green: {GREENS_TO_CLIMB - greens} more green session at phase {phase} to move on."
+                why = N_(
+                    "Green: %(more)s more green session at phase %(phase)s to move on.",
+                    more=Num(GREENS_TO_CLIMB - greens, "d"),
+                    phase=Num(phase, "d"),
+                )
             elif phase == LAST_PHASE:
                 outcome, status, done_on = "done", "done", day
-                why = f"Second green session at phase {LAST_PHASE}: the plan is done."
+                why = N_("Second green session at phase %(phase)s: the plan is done.", phase=Num(LAST_PHASE, "d"))
             else:
                 outcome = "climbed"
                 phase, greens = phase + 1, 0
-                why = f"Second green session at phase {at}: on to phase {phase}."
+                why = N_(
+                    "Second green session at phase %(phase)s: on to phase %(next)s.",
+                    phase=Num(at, "d"),
+                    next=Num(phase, "d"),
+                )
         elif zone == "amber":
             outcome, greens, last_zone = "held", 0, "amber"
-            why = f"Amber (pain {_session_pain(scores):g}/10): phase {phase} is repeated."
+            why = N_(
+                "Amber (pain %(score)s/10): phase %(phase)s is repeated.",
+                score=Num(_session_pain(scores), "g"),
+                phase=Num(phase, "d"),
+            )
         else:
             outcome, greens, last_zone = "stepped_back", 0, "red"
             phase = max(1, phase - 1)
-            why = f"Red ({_red_reason(scores, baseline)}): " + (
-                f"back to phase {phase}." if phase < at else "phase 1 is repeated."
-            )
+            why = _red_why(scores, baseline, phase if phase < at else None)
         if back_to_back and outcome not in ("not_counted",) and at <= DAY_OFF_UNTIL_PHASE:
-            why += " It came the day after the previous session: keep a day off between sessions until phase 7."
+            why = Text.sentences(
+                why,
+                N_("It came the day after the previous session: keep a day off between sessions until phase 7."),
+            )
         sessions.append(
             Session(
                 day=day.date(),
@@ -365,11 +397,24 @@ def _session_pain(scores: dict) -> float:
     return max(scores.get("during") or 0.0, scores.get("after") or 0.0)
 
 
-def _red_reason(scores: dict, baseline: float) -> str:
+def _red_why(scores: dict, baseline: float, back_to: int | None) -> Text:
+    """Why a red session steps the plan back, and to which phase (None: phase 1 is repeated)."""
     pain = _session_pain(scores)
     if pain > AMBER_MAX:
-        return f"pain {pain:g}/10"
-    return f"next-morning pain {scores['next_morning']:g}/10, above your baseline of {baseline:g}"
+        score = Num(pain, "g")
+        if back_to is None:
+            return N_("Red (pain %(score)s/10): phase 1 is repeated.", score=score)
+        return N_("Red (pain %(score)s/10): back to phase %(phase)s.", score=score, phase=Num(back_to, "d"))
+    said = {"score": Num(scores["next_morning"], "g"), "baseline": Num(baseline, "g")}
+    if back_to is None:
+        return N_(
+            "Red (next-morning pain %(score)s/10, above your baseline of %(baseline)s): phase 1 is repeated.", **said
+        )
+    return N_(
+        "Red (next-morning pain %(score)s/10, above your baseline of %(baseline)s): back to phase %(phase)s.",
+        phase=Num(back_to, "d"),
+        **said,
+    )
 
 
 def plans(frames: Frames, on: pd.Timestamp) -> list[Plan]:
@@ -408,20 +453,24 @@ def offer(frames: Frames, on: pd.Timestamp, plan: Plan | None) -> list[Flag]:
         return []
     report = reports[max(reports, key=lambda i: (reports[i].day, i))]
     confirm = red_flag_active(frames, on)
-    location = str(report.location).replace("_", " ")
+    said = {"location": location_pain(report.location), "day": Day(report.day)}
     reason = "red_flag" if report.Index in flagged else "red_zone"
     return [
         Flag(
             "plan.return_to_run",
             "info",
-            "A way back: a return-to-run plan",
-            f"After your {location} pain of {weekday_label(report.day)}, a walk-run ladder brings you back to "
-            "normal running in eight steps, each one climbed only while pain stays low."
-            + (
-                f" Because of the red-flag symptoms, start it once a clinician has seen your {location} or 30 "
-                "minutes of brisk walking are pain-free."
-                if confirm
-                else ""
+            N_("A way back: a return-to-run plan"),
+            N_(
+                "After your %(location)s pain of %(day)s, a walk-run ladder brings you back to normal running in "
+                "eight steps, each one climbed only while pain stays low. Because of the red-flag symptoms, start "
+                "it once a clinician has seen your %(location)s or 30 minutes of brisk walking are pain-free.",
+                **said,
+            )
+            if confirm
+            else N_(
+                "After your %(location)s pain of %(day)s, a walk-run ladder brings you back to normal running in "
+                "eight steps, each one climbed only while pain stays low.",
+                **said,
             ),
             {
                 "location": report.location,

@@ -5,11 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from ..frames import Frames
+from ..text import N_, Num
 from .base import Checks, Flag, span, within
 
 # Of the retirement distance the runner set for a pair: "getting worn" from here, "time to retire" at 1.
 WORN_FRACTION = 0.6
 RETIRE_FRACTION = 1.0
+
+WEAR = N_("Shoe wear")
+ROTATION = N_("Shoe rotation")
+UNTAGGED = N_("Runs tagged with a shoe")
 
 
 def wear_state(fraction: float) -> str:
@@ -35,17 +40,29 @@ def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
         if severity == "ok":
             continue
         worn_any = True
+        said = {
+            "shoe": shoe.name,
+            "km": Num(total / 1000, ".0f"),
+            "fraction": Num(fraction, ".0%"),
+            "retire_at": Num(shoe.retire_at_m / 1000, ".0f"),
+        }
         flags.append(
             Flag(
                 "footwear.worn",
                 severity,
-                f"{shoe.name}: {'time to retire them' if severity == 'high' else 'getting worn'}",
-                f"{shoe.name}: {total / 1000:.0f} km so far, {fraction:.0%} of the {shoe.retire_at_m / 1000:.0f} km "
-                "you set for retiring this pair. "
-                + (
-                    "Inspect the midsole and outsole; plan a new pair."
-                    if severity == "caution"
-                    else "Past that point cushioning is mostly gone: replace them, or rotate a newer pair in."
+                N_("%(shoe)s: time to retire them", shoe=shoe.name)
+                if severity == "high"
+                else N_("%(shoe)s: getting worn", shoe=shoe.name),
+                N_(
+                    "%(shoe)s: %(km)s km so far, %(fraction)s of the %(retire_at)s km you set for retiring this pair. "
+                    "Inspect the midsole and outsole; plan a new pair.",
+                    **said,
+                )
+                if severity == "caution"
+                else N_(
+                    "%(shoe)s: %(km)s km so far, %(fraction)s of the %(retire_at)s km you set for retiring this pair. "
+                    "Past that point cushioning is mostly gone: replace them, or rotate a newer pair in.",
+                    **said,
                 ),
                 {
                     "shoe": shoe.name,
@@ -56,9 +73,9 @@ def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
             )
         )
     if shoes.empty:
-        checks.record("footwear.worn", "Shoe wear", "not enough data", "no shoes added")
+        checks.record("footwear.worn", WEAR, "not enough data", N_("no shoes added"))
     else:
-        checks.record("footwear.worn", "Shoe wear", "flagged" if worn_any else "ok")
+        checks.record("footwear.worn", WEAR, "flagged" if worn_any else "ok")
 
     recent = within(frames.runs, on - span(22 * 7 - 1), on)
     if len(recent) >= 10:
@@ -66,22 +83,27 @@ def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
         share = float(counts.iloc[0]) / len(recent) if len(counts) else 0.0
         if share > 0.9:
             pair = shoes.loc[shoes["shoe_id"] == counts.index[0], "name"]
-            name = pair.iloc[0] if len(pair) else "one pair"
+            name = pair.iloc[0] if len(pair) else N_("one pair")
             flags.append(
                 Flag(
                     "footwear.rotation",
                     "info",
-                    "Rotate a second pair",
-                    f"{share:.0%} of your last {len(recent)} runs were in {name}. Runners who alternate two or more "
-                    "pairs had fewer injuries in one cohort study.",
+                    N_("Rotate a second pair"),
+                    N_(
+                        "%(share)s of your last %(runs)s runs were in %(shoe)s. Runners who alternate two or more "
+                        "pairs had fewer injuries in one cohort study.",
+                        share=Num(share, ".0%"),
+                        runs=Num(len(recent), "d"),
+                        shoe=name,
+                    ),
                     {"share": round(share, 2), "runs": len(recent), "shoe": name},
                 )
             )
-            checks.record("footwear.rotation", "Shoe rotation", "flagged")
+            checks.record("footwear.rotation", ROTATION, "flagged")
         else:
-            checks.record("footwear.rotation", "Shoe rotation", "ok")
+            checks.record("footwear.rotation", ROTATION, "ok")
     else:
-        checks.record("footwear.rotation", "Shoe rotation", "not enough data", "needs 10 runs")
+        checks.record("footwear.rotation", ROTATION, "not enough data", N_("needs 10 runs"))
 
     untagged = within(frames.runs, on - span(13), on)
     missing = int(untagged["shoe_id"].isna().sum())
@@ -90,12 +112,15 @@ def footwear(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
             Flag(
                 "footwear.untagged",
                 "info",
-                "Tag your runs with a shoe",
-                f"{missing} runs of the last 14 days have no shoe, so shoe mileage is undercounted.",
+                N_("Tag your runs with a shoe"),
+                N_(
+                    "%(runs)s runs of the last 14 days have no shoe, so shoe mileage is undercounted.",
+                    runs=Num(missing, "d"),
+                ),
                 {"untagged_runs_14d": missing},
             )
         )
-        checks.record("footwear.untagged", "Runs tagged with a shoe", "flagged")
+        checks.record("footwear.untagged", UNTAGGED, "flagged")
     else:
-        checks.record("footwear.untagged", "Runs tagged with a shoe", "ok")
+        checks.record("footwear.untagged", UNTAGGED, "ok")
     return flags

@@ -7,14 +7,20 @@ import pandas as pd
 
 from .. import metrics as m
 from ..frames import Frames
-from .base import Checks, Flag, logged_since, ratio_over, span, to_km, weekday_label
+from ..text import N_, Day, Num, Text
+from .base import Checks, Flag, logged_since, ratio_over, span, to_km
+
+SPIKES = N_("Single-run spikes")
+ACWR = N_("Acute:chronic load")
+WEEKLY = N_("Weekly distance change")
+MONOTONY = N_("Monotony and strain")
 
 
 def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
     """Frandsen 2025: each run of the last 7 days against the longest run of the 30 days before it."""
     recent = frames.rows("runs", on - span(6), on)
     if not recent:
-        checks.record("overtraining.session_spike", "Single-run spikes", "ok", "no run in the last 7 days")
+        checks.record("overtraining.session_spike", SPIKES, "ok", N_("no run in the last 7 days"))
         return []
     worst = None
     returning = None
@@ -39,33 +45,62 @@ def session_spike(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag
         run, ratio, longest = worst
         severity = "high" if ratio > 1.0 else "caution"
         times = float(run.distance_m) / longest
+        said = {
+            "km": Num(to_km(run.distance_m), ".1f"),
+            "day": Day(run.day),
+            "times": Num(times, ".1f"),
+            "longest": Num(to_km(longest), ".1f"),
+            "ratio": Num(ratio, ".0%"),
+        }
         flags.append(
             Flag(
                 "overtraining.session_spike",
                 severity,
-                "A run much longer than your recent longest" if severity == "high" else "A longer run than usual",
-                f"Your {to_km(run.distance_m):.1f} km run on {weekday_label(run.day)} was {times:.1f}× your "
-                f"longest run of the 30 days before it ({to_km(longest):.1f} km): {ratio:.0%} longer. Runners who jump "
-                f"{'more than double' if severity == 'high' else 'more than 10 %'} get injured more often; "
-                "keep your next long runs within 10 % of your recent longest.",
+                N_("A run much longer than your recent longest")
+                if severity == "high"
+                else N_("A longer run than usual"),
+                N_(
+                    "Your %(km)s km run on %(day)s was %(times)s× your longest run of the 30 days before it "
+                    "(%(longest)s km): %(ratio)s longer. Runners who jump more than double get injured more often; "
+                    "keep your next long runs within 10 %% of your recent longest.",
+                    **said,
+                )
+                if severity == "high"
+                else N_(
+                    "Your %(km)s km run on %(day)s was %(times)s× your longest run of the 30 days before it "
+                    "(%(longest)s km): %(ratio)s longer. Runners who jump more than 10 %% get injured more often; "
+                    "keep your next long runs within 10 %% of your recent longest.",
+                    **said,
+                ),
                 {"ratio": round(ratio, 2), "run_km": to_km(run.distance_m), "longest_30d_km": to_km(longest)},
             )
         )
-        checks.record("overtraining.session_spike", "Single-run spikes", "flagged")
+        checks.record("overtraining.session_spike", SPIKES, "flagged")
     else:
-        checks.record(
-            "overtraining.session_spike", "Single-run spikes", "ok", "every run within 10 % of your recent longest"
-        )
+        # xgettext:no-python-format
+        checks.record("overtraining.session_spike", SPIKES, "ok", N_("every run within 10 % of your recent longest"))
     if returning is not None:
         run, gap = returning
-        gap_text = f"after {gap} days without running" if gap else "with no run in the 30 days before it"
+        km, day = Num(to_km(run.distance_m), ".1f"), Day(run.day)
         flags.append(
             Flag(
                 "overtraining.returning",
                 "info",
-                "Back to running: build up gradually",
-                f"Your {to_km(run.distance_m):.1f} km run on {weekday_label(run.day)} came {gap_text}. Rebuild over a "
-                "few weeks: run every other day, short and easy at first, and lengthen by small steps.",
+                N_("Back to running: build up gradually"),
+                N_(
+                    "Your %(km)s km run on %(day)s came after %(gap)s days without running. Rebuild over a few weeks: "
+                    "run every other day, short and easy at first, and lengthen by small steps.",
+                    km=km,
+                    day=day,
+                    gap=Num(gap, "d"),
+                )
+                if gap
+                else N_(
+                    "Your %(km)s km run on %(day)s came with no run in the 30 days before it. Rebuild over a few "
+                    "weeks: run every other day, short and easy at first, and lengthen by small steps.",
+                    km=km,
+                    day=day,
+                ),
                 {"run_km": to_km(run.distance_m), "days_since_previous_run": gap},
             )
         )
@@ -76,38 +111,44 @@ def acwr_rule(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_out: dic
     result = m.acwr(frames, on)
     if result is None:
         metrics_out.update(acute_load=None, chronic_load=None, acwr=None)
-        checks.record(
-            "overtraining.acwr", "Acute:chronic load", "not enough data", "needs 4 weeks with a session in each"
-        )
+        checks.record("overtraining.acwr", ACWR, "not enough data", N_("needs 4 weeks with a session in each"))
         return []
     acute, chronic, ratio = result
     metrics_out.update(acute_load=round(acute, 1), chronic_load=round(chronic, 1), acwr=round(ratio, 2))
     evidence = {"acwr": round(ratio, 2), "acute_load": round(acute, 1), "chronic_load": round(chronic, 1)}
     if ratio >= 1.5:
-        checks.record("overtraining.acwr", "Acute:chronic load", "flagged")
+        checks.record("overtraining.acwr", ACWR, "flagged")
         return [
             Flag(
                 "overtraining.acwr",
                 "caution",
-                "This week's load is well above your usual",
-                f"Your load over the last week is {ratio:.2f}× your 4-week average (acute {acute:.0f} vs chronic "
-                f"{chronic:.0f} effort × minutes). Treat it as a trend, not a verdict: ease the next few days.",
+                N_("This week's load is well above your usual"),
+                N_(
+                    "Your load over the last week is %(ratio)s× your 4-week average (acute %(acute)s vs chronic "
+                    "%(chronic)s effort × minutes). Treat it as a trend, not a verdict: ease the next few days.",
+                    ratio=Num(ratio, ".2f"),
+                    acute=Num(acute, ".0f"),
+                    chronic=Num(chronic, ".0f"),
+                ),
                 evidence,
             )
         ]
     if ratio < 0.8:
-        checks.record("overtraining.acwr", "Acute:chronic load", "flagged")
+        checks.record("overtraining.acwr", ACWR, "flagged")
         return [
             Flag(
                 "overtraining.acwr",
                 "info",
-                "Well below your usual load",
-                f"Your load over the last week is {ratio:.2f}× your 4-week average. If you are tapering or "
-                "resting, fine; when you build back up, do it over a couple of weeks.",
+                N_("Well below your usual load"),
+                N_(
+                    "Your load over the last week is %(ratio)s× your 4-week average. If you are tapering or resting, "
+                    "fine; when you build back up, do it over a couple of weeks.",
+                    ratio=Num(ratio, ".2f"),
+                ),
                 evidence,
             )
         ]
-    checks.record("overtraining.acwr", "Acute:chronic load", "ok", f"ratio {ratio:.2f}")
+    checks.record("overtraining.acwr", ACWR, "ok", N_("ratio %(ratio)s", ratio=Num(ratio, ".2f")))
     return []
 
 
@@ -117,12 +158,10 @@ def weekly_increase(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_ou
     enough = logged_since(frames, on - span(13))
     metrics_out["prev_week_km"] = round(prev, 1) if enough else None
     if not enough:
-        checks.record(
-            "overtraining.weekly_increase", "Weekly distance change", "not enough data", "needs 2 weeks of log"
-        )
+        checks.record("overtraining.weekly_increase", WEEKLY, "not enough data", N_("needs 2 weeks of log"))
         return []
     if prev == 0:
-        checks.record("overtraining.weekly_increase", "Weekly distance change", "ok", "no running the week before")
+        checks.record("overtraining.weekly_increase", WEEKLY, "ok", N_("no running the week before"))
         return []
     change = ratio_over(week, prev)
     evidence = {"increase": round(change, 2), "week_km": round(week, 1), "prev_week_km": round(prev, 1)}
@@ -131,19 +170,25 @@ def weekly_increase(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_ou
     elif change > 0.10:
         severity = "info"
     else:
-        checks.record("overtraining.weekly_increase", "Weekly distance change", "ok", f"{change:+.0%}")
+        checks.record("overtraining.weekly_increase", WEEKLY, "ok", Text("%(change)s", change=Num(change, "+.0%")))
         return []
-    checks.record("overtraining.weekly_increase", "Weekly distance change", "flagged")
+    checks.record("overtraining.weekly_increase", WEEKLY, "flagged")
+    said = {"week": Num(week, ".1f"), "prev": Num(prev, ".1f"), "change": Num(change, "+.0%")}
     return [
         Flag(
             "overtraining.weekly_increase",
             severity,
-            "A big jump in weekly distance" if severity == "caution" else "Weekly distance is going up",
-            f"You ran {week:.1f} km in the last 7 days against {prev:.1f} km the week before ({change:+.0%}). "
-            + (
-                "Increases above 30 % have been linked to more injuries; hold this level for a week before adding more."
-                if severity == "caution"
-                else "Fine if you feel fresh; build in an easier week every few weeks."
+            N_("A big jump in weekly distance") if severity == "caution" else N_("Weekly distance is going up"),
+            N_(
+                "You ran %(week)s km in the last 7 days against %(prev)s km the week before (%(change)s). Increases "
+                "above 30 %% have been linked to more injuries; hold this level for a week before adding more.",
+                **said,
+            )
+            if severity == "caution"
+            else N_(
+                "You ran %(week)s km in the last 7 days against %(prev)s km the week before (%(change)s). Fine if you "
+                "feel fresh; build in an easier week every few weeks.",
+                **said,
             ),
             evidence,
         )
@@ -153,12 +198,12 @@ def weekly_increase(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_ou
 def monotony_rule(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_out: dict) -> list[Flag]:
     if not logged_since(frames, on - span(6)):
         metrics_out.update(monotony=None, strain=None)
-        checks.record("overtraining.monotony", "Monotony and strain", "not enough data", "needs 7 days of log")
+        checks.record("overtraining.monotony", MONOTONY, "not enough data", N_("needs 7 days of log"))
         return []
     mono, strain = m.monotony_strain(m.load_values(frames, on - span(6), on))
     metrics_out.update(monotony=round(mono, 2), strain=round(strain, 1))
     if mono <= 2.0:
-        checks.record("overtraining.monotony", "Monotony and strain", "ok", f"monotony {mono:.1f}")
+        checks.record("overtraining.monotony", MONOTONY, "ok", N_("monotony %(monotony)s", monotony=Num(mono, ".1f")))
         return []
     prior = []
     for k in range(1, 13):
@@ -173,16 +218,26 @@ def monotony_rule(frames: Frames, on: pd.Timestamp, checks: Checks, metrics_out:
         "strain": round(strain, 1),
         "strain_p90_12w": None if p90 is None else round(p90, 1),
     }
-    checks.record("overtraining.monotony", "Monotony and strain", "flagged")
+    checks.record("overtraining.monotony", MONOTONY, "flagged")
     return [
         Flag(
             "overtraining.monotony",
             "high" if high else "caution",
-            "Every day looks the same" if not high else "Same-every-day training at a high strain",
-            f"Your daily load this week has a monotony of {mono:.1f} (above 2.0 means little variation between "
-            "hard, easy and rest days)"
-            + (f" and a strain of {strain:.0f}, above your usual top 10 % ({p90:.0f})." if high else ".")
-            + " Make easy days easier and take a full rest day.",
+            N_("Every day looks the same") if not high else N_("Same-every-day training at a high strain"),
+            N_(
+                "Your daily load this week has a monotony of %(monotony)s (above 2.0 means little variation between "
+                "hard, easy and rest days) and a strain of %(strain)s, above your usual top 10 %% (%(p90)s). Make "
+                "easy days easier and take a full rest day.",
+                monotony=Num(mono, ".1f"),
+                strain=Num(strain, ".0f"),
+                p90=Num(p90, ".0f"),
+            )
+            if high
+            else N_(
+                "Your daily load this week has a monotony of %(monotony)s (above 2.0 means little variation between "
+                "hard, easy and rest days). Make easy days easier and take a full rest day.",
+                monotony=Num(mono, ".1f"),
+            ),
             evidence,
         )
     ]

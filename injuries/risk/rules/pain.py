@@ -7,14 +7,57 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..frames import Frames
-from .base import Checks, Flag, span, weekday_label, within
+from ..text import N_, NC_, Day, Many, Num, Text
+from .base import Checks, Flag, span, within
 
 RED_FLAG_SIGNS = {
-    "cannot_bear_weight": "cannot bear weight",
-    "locking": "locking or giving way",
-    "swelling": "swelling",
-    "warmth": "warmth or redness",
+    "cannot_bear_weight": NC_("red-flag sign", "cannot bear weight"),
+    "locking": NC_("red-flag sign", "locking or giving way"),
+    "swelling": NC_("red-flag sign", "swelling"),
+    "warmth": NC_("red-flag sign", "warmth or redness"),
 }
+# Where it hurts, as the sentences say it ("your inner knee pain"); the English is the location code's words.
+LOCATION_PAIN = {
+    "inner_knee": NC_("pain location, as in 'inner knee pain'", "inner knee"),
+    "outer_knee": NC_("pain location, as in 'inner knee pain'", "outer knee"),
+    "kneecap": NC_("pain location, as in 'inner knee pain'", "kneecap"),
+    "back_knee": NC_("pain location, as in 'inner knee pain'", "back knee"),
+    "shin": NC_("pain location, as in 'inner knee pain'", "shin"),
+    "calf_achilles": NC_("pain location, as in 'inner knee pain'", "calf achilles"),
+    "foot_heel": NC_("pain location, as in 'inner knee pain'", "foot heel"),
+    "hip": NC_("pain location, as in 'inner knee pain'", "hip"),
+    "lower_back": NC_("pain location, as in 'inner knee pain'", "lower back"),
+    "other": NC_("pain location, as in 'inner knee pain'", "other"),
+}
+PAIN_MONITORING = N_("Pain monitoring")
+RED_FLAGS = N_("Red flags (swelling, warmth, locking, severe pain)")
+PERSISTENT = N_("Pain lasting weeks")
+
+
+def location_pain(location: str) -> Text:
+    """The location of a pain report as the sentences say it; an unknown code as its own words."""
+    code = str(location)
+    return LOCATION_PAIN.get(code) or Text(code.replace("_", " "))
+
+
+# A body part as a name ("Inner knee" in a list of plans); the English is the location code's words.
+BODY_PART = {
+    "inner_knee": NC_("body part", "inner knee"),
+    "outer_knee": NC_("body part", "outer knee"),
+    "kneecap": NC_("body part", "kneecap"),
+    "back_knee": NC_("body part", "back knee"),
+    "shin": NC_("body part", "shin"),
+    "calf_achilles": NC_("body part", "calf achilles"),
+    "foot_heel": NC_("body part", "foot heel"),
+    "hip": NC_("body part", "hip"),
+    "lower_back": NC_("body part", "lower back"),
+    "other": NC_("body part", "other"),
+}
+
+
+def body_part(location: str) -> Text:
+    code = str(location)
+    return BODY_PART.get(code) or Text(code.replace("_", " "))
 
 
 def _score(value) -> float | None:
@@ -53,7 +96,7 @@ def morning_rising(frames: Frames, location: str, on: pd.Timestamp) -> bool:
     return bool(this_week and last_week and sum(this_week) / len(this_week) > sum(last_week) / len(last_week))
 
 
-def red_flag_signs(report) -> list[str]:
+def red_flag_signs(report) -> list[Text]:
     """What makes a report a red flag: a listed symptom, or pain of 8 or more at any time point."""
     signs = [label for name, label in RED_FLAG_SIGNS.items() if getattr(report, name)]
     peak = max(
@@ -61,7 +104,7 @@ def red_flag_signs(report) -> list[str]:
         default=0,
     )
     if peak >= 8:
-        signs.append(f"pain of {peak:.0f}/10")
+        signs.append(NC_("red-flag sign", "pain of %(score)s/10", score=Num(peak, ".0f")))
     return signs
 
 
@@ -71,7 +114,7 @@ class Monitored:
 
     report: tuple  # a row of frames.pain (Frames.rows)
     zone: str  # green | amber | red
-    reasons: list[str]  # why it is red; empty otherwise
+    reasons: list[Text]  # why it is red; empty otherwise
     baseline: float
     own_red: bool  # red by its own scores, not only because morning pain rises week on week
 
@@ -80,14 +123,26 @@ def monitor_report(frames: Frames, report, rising: bool) -> Monitored:
     baseline = previous_morning(frames, report.location, report.day)
     during, after, morning = _score(report.during), _score(report.after), _score(report.next_morning)
     peak_session = max([v for v in (during, after) if v is not None], default=None)
-    reasons = []
+    reasons: list[Text] = []
     if peak_session is not None and peak_session > 5:
-        reasons.append(f"pain of {peak_session:.0f}/10 {'during' if during == peak_session else 'after'} the run")
+        score = Num(peak_session, ".0f")
+        reasons.append(
+            NC_("why the pain is in the red zone", "pain of %(score)s/10 during the run", score=score)
+            if during == peak_session
+            else NC_("why the pain is in the red zone", "pain of %(score)s/10 after the run", score=score)
+        )
     if morning is not None and morning > baseline:
-        reasons.append(f"next-morning pain {morning:.0f}/10, above the previous morning's {baseline:.0f}")
+        reasons.append(
+            NC_(
+                "why the pain is in the red zone",
+                "next-morning pain %(score)s/10, above the previous morning's %(baseline)s",
+                score=Num(morning, ".0f"),
+                baseline=Num(baseline, ".0f"),
+            )
+        )
     own_red = bool(reasons)
     if rising:
-        reasons.append("morning pain rising week on week")
+        reasons.append(NC_("why the pain is in the red zone", "morning pain rising week on week"))
     zone = "red" if reasons else ("amber" if peak_session is not None and 3 <= peak_session <= 5 else "green")
     return Monitored(report, zone, reasons, baseline, own_red)
 
@@ -120,7 +175,7 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
     """Silbernagel's pain-monitoring model applied to each report of the last 7 days."""
     reports = monitored(frames, on)
     if not reports:
-        checks.record("pain.monitor", "Pain monitoring", "ok", "no pain reported in 7 days")
+        checks.record("pain.monitor", PAIN_MONITORING, "ok", N_("no pain reported in 7 days"))
         return []
     reds = [m.report for m in reports if m.own_red]
     worst = None
@@ -130,9 +185,9 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
             worst = (key, m.report, m.zone, m.reasons, m.baseline)
     _, report, zone, reasons, baseline = worst
     if zone == "green":
-        checks.record("pain.monitor", "Pain monitoring", "ok", "pain within the acceptable zone (0–2)")
+        checks.record("pain.monitor", PAIN_MONITORING, "ok", N_("pain within the acceptable zone (0–2)"))
         return []
-    location = str(report.location).replace("_", " ")
+    location = location_pain(report.location)
     evidence = {
         "location": report.location,
         "date": report.day.date().isoformat(),
@@ -143,34 +198,53 @@ def pain_monitor(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]
         "baseline": baseline,
         "red_reports_7d": len(reds),
     }
-    checks.record("pain.monitor", "Pain monitoring", "flagged")
+    checks.record("pain.monitor", PAIN_MONITORING, "flagged")
+    day = Day(report.day)
     if zone == "amber":
-        morning = _score(report.next_morning)
-        settled = (
-            " and settled by the next morning. That is acceptable in the pain-monitoring model: keep the load "
-            "where it is, do not increase it."
-            if morning is not None
-            else ". That is acceptable in the pain-monitoring model if it has settled by the next morning: hold "
-            "the load where it is and log tomorrow morning's score."
-        )
+        said = {"location": location, "score": Num(_session_peak(report), ".0f"), "day": day}
         return [
             Flag(
                 "pain.monitor",
                 "caution",
-                f"{location.capitalize()} pain: hold your training",
-                f"Your {location} pain reached {_session_peak(report):.0f}/10 on {weekday_label(report.day)}{settled}",
+                N_("%(location)s pain: hold your training", location=location.capitalized()),
+                N_(
+                    "Your %(location)s pain reached %(score)s/10 on %(day)s and settled by the next morning. That is "
+                    "acceptable in the pain-monitoring model: keep the load where it is, do not increase it.",
+                    **said,
+                )
+                if _score(report.next_morning) is not None
+                else N_(
+                    "Your %(location)s pain reached %(score)s/10 on %(day)s. That is acceptable in the "
+                    "pain-monitoring model if it has settled by the next morning: hold the load where it is and log "
+                    "tomorrow morning's score.",
+                    **said,
+                ),
                 evidence,
             )
         ]
     physio = len(reds) >= 2
+    why = Many(tuple(reasons), "; ")
     return [
         Flag(
             "pain.monitor",
             "high",
-            f"{location.capitalize()} pain: cut back" + (" and see a physiotherapist" if physio else ""),
-            f"On {weekday_label(report.day)}: {'; '.join(reasons)}. Cut the next runs shorter and easier (or rest and "
-            "cross-train) until pain stays at 2/10 or below."
-            + (f" That is {len(reds)} red reports in 7 days: book a physiotherapist." if physio else ""),
+            N_("%(location)s pain: cut back and see a physiotherapist", location=location.capitalized())
+            if physio
+            else N_("%(location)s pain: cut back", location=location.capitalized()),
+            N_(
+                "On %(day)s: %(reasons)s. Cut the next runs shorter and easier (or rest and cross-train) until pain "
+                "stays at 2/10 or below. That is %(red)s red reports in 7 days: book a physiotherapist.",
+                day=day,
+                reasons=why,
+                red=Num(len(reds), "d"),
+            )
+            if physio
+            else N_(
+                "On %(day)s: %(reasons)s. Cut the next runs shorter and easier (or rest and cross-train) until pain "
+                "stays at 2/10 or below.",
+                day=day,
+                reasons=why,
+            ),
             evidence,
         )
     ]
@@ -187,18 +261,22 @@ def red_flag(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
         if signs:
             hits.append((report, signs))
     if not hits:
-        checks.record("pain.red_flag", "Red flags (swelling, warmth, locking, severe pain)", "ok")
+        checks.record("pain.red_flag", RED_FLAGS, "ok")
         return []
     report, signs = hits[-1]
-    checks.record("pain.red_flag", "Red flags (swelling, warmth, locking, severe pain)", "flagged")
-    location = str(report.location).replace("_", " ")
+    checks.record("pain.red_flag", RED_FLAGS, "flagged")
     return [
         Flag(
             "pain.red_flag",
             "high",
-            "Seek medical attention",
-            f"Your {location} report of {weekday_label(report.day)} mentions {', '.join(signs)}. These are signs a "
-            "clinician should look at before you run on it. Stop running until then; rest, ice and elevate.",
+            N_("Seek medical attention"),
+            N_(
+                "Your %(location)s report of %(day)s mentions %(signs)s. These are signs a clinician should look at "
+                "before you run on it. Stop running until then; rest, ice and elevate.",
+                location=location_pain(report.location),
+                day=Day(report.day),
+                signs=Many(tuple(signs), ", "),
+            ),
             {
                 "location": report.location,
                 "date": report.day.date().isoformat(),
@@ -217,17 +295,20 @@ def persistent(frames: Frames, on: pd.Timestamp, checks: Checks) -> list[Flag]:
         at = sore[sore["location"] == location]
         weeks = [not within(at, on - span(7 * k + 6), on - span(7 * k)).empty for k in range(3)]
         if all(weeks):
-            checks.record("pain.persistent", "Pain lasting weeks", "flagged")
-            label = str(location).replace("_", " ")
+            checks.record("pain.persistent", PERSISTENT, "flagged")
+            label = location_pain(location)
             return [
                 Flag(
                     "pain.persistent",
                     "caution",
-                    f"{label.capitalize()} pain for 3 weeks",
-                    f"You have reported {label} pain of 3/10 or more in each of the last 3 weeks. Pain that persists "
-                    "deserves a proper assessment: see a physiotherapist or sports doctor.",
+                    N_("%(location)s pain for 3 weeks", location=label.capitalized()),
+                    N_(
+                        "You have reported %(location)s pain of 3/10 or more in each of the last 3 weeks. Pain that "
+                        "persists deserves a proper assessment: see a physiotherapist or sports doctor.",
+                        location=label,
+                    ),
                     {"location": location, "weeks": 3},
                 )
             ]
-    checks.record("pain.persistent", "Pain lasting weeks", "ok")
+    checks.record("pain.persistent", PERSISTENT, "ok")
     return []
