@@ -176,15 +176,27 @@ def _notes(user, start: dt.date, end: dt.date, tz) -> list[dict]:
 
 def _evidence(evidence: dict) -> list[tuple[str, str]]:
     """A flag's numbers as (name, value), without the ids of the runner's records (they mean nothing here)."""
-    shown = []
+    shown, locations = [], dict(Location.choices)
     for key, value in evidence.items():
         if key.endswith(("_id", "_ids")) or isinstance(value, (dict, list)):
             continue
+        if key == "location":
+            value = locations.get(value, value)
         shown.append((key.replace("_", " "), f"{value:g}" if isinstance(value, float) else str(value)))
     return shown
 
 
-def _flags(assessment) -> list[dict]:
+def _before(evidence: dict, start: dt.date) -> bool:
+    """The flag is about a report or run dated before the period (its evidence's `date`)."""
+    try:
+        return dt.date.fromisoformat(str(evidence.get("date", ""))) < start
+    except ValueError:
+        return False
+
+
+def _flags(assessment, start: dt.date) -> list[dict]:
+    """The warnings the runner saw on the period's last day, less those about a day before the period (a
+    pain report of the weeks before, say): the period is all the runner shared."""
     return [
         {
             "code": item.code,
@@ -195,6 +207,7 @@ def _flags(assessment) -> list[dict]:
             "advice": item.advice,
         }
         for item in with_advice(assessment)
+        if not _before(item.flag.evidence, start)
     ]
 
 
@@ -222,7 +235,7 @@ def report(share: ClinicianShare) -> dict:
         "load_chart": svg.bar_chart(_("Training load per week (effort × minutes)"), labels, [w["load"] for w in weeks]),
         "pain": _pain(frames, start, end),
         "episodes": _episodes(frames, start, end),
-        "flags": _flags(assessment),
+        "flags": _flags(assessment, start),
         "estimated_load": assessment.estimated_load,
         "shoes": _shoes(frames, start, units),
         "plans": _plans(profile, start, end),

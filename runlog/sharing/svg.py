@@ -39,7 +39,7 @@ def _svg(title: str, body: list[str]) -> SafeString:
     return mark_safe(  # noqa: S308 — every piece of text in `body` is escaped where it is made
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet" font-family="sans-serif" '
-        f'font-size="11"><title>{escape(title)}</title>{"".join(body)}</svg>'
+        f'font-size="13"><title>{escape(title)}</title>{"".join(body)}</svg>'
     )
 
 

@@ -169,7 +169,10 @@ def share_settings(request: HttpRequest) -> HttpResponse:
     shares = list(ClinicianShare.objects.filter(user=request.user).prefetch_related("views"))
     context = {"form": form, "shares": shares, "created_url": created_url, "tz": profile.tz}
     response = render(request, "sharing/share_settings.html", context, status=status)
-    return _share_headers(response)
+    # The new link is in the page, not in its address: the site's own Referrer-Policy stays (no-referrer here
+    # would make the browser send `Origin: null` with the page's forms, which CSRF protection refuses).
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
