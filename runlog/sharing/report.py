@@ -14,6 +14,7 @@ import pandas as pd
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from injuries.advice import with_advice
 from injuries.assessment import frames_for, plan_history
@@ -29,6 +30,52 @@ from runlog.sharing.models import ClinicianShare
 from runlog.site.localtime import in_zone, local_date
 
 SCORES = ("during", "after", "next_morning")
+# The names of the numbers a warning rests on (the engine's evidence keys); any other key is shown as written.
+EVIDENCE_LABELS = {
+    "acute_load": gettext_lazy("acute load (7 days)"),
+    "chronic_load": gettext_lazy("chronic load (28 days)"),
+    "acwr": gettext_lazy("acute:chronic ratio"),
+    "after": gettext_lazy("pain after"),
+    "baseline": gettext_lazy("baseline morning score"),
+    "cadence_spm": gettext_lazy("step rate (steps/min)"),
+    "cross_training_14d": gettext_lazy("cross-training sessions, 14 days"),
+    "date": gettext_lazy("date"),
+    "days_since_previous_run": gettext_lazy("days since the previous run"),
+    "during": gettext_lazy("pain during"),
+    "fraction": gettext_lazy("share of retirement distance"),
+    "increase": gettext_lazy("increase"),
+    "km": gettext_lazy("km"),
+    "location": gettext_lazy("location"),
+    "longest_30d_km": gettext_lazy("longest run of the 30 days before, km"),
+    "monotony": gettext_lazy("monotony"),
+    "needs_confirmation": gettext_lazy("needs a clinician's or walking confirmation"),
+    "next_morning": gettext_lazy("pain next morning"),
+    "prev_week_km": gettext_lazy("previous week, km"),
+    "ratio": gettext_lazy("ratio"),
+    "reason": gettext_lazy("reason"),
+    "red_reports_7d": gettext_lazy("red-zone reports, 7 days"),
+    "red_zone_7d": gettext_lazy("red-zone reports, 7 days"),
+    "reports_14d": gettext_lazy("reports, 14 days"),
+    "rest_days_7d": gettext_lazy("rest days, 7 days"),
+    "retire_at_km": gettext_lazy("retire at, km"),
+    "run_km": gettext_lazy("run, km"),
+    "run_streak_days": gettext_lazy("running days in a row"),
+    "runs": gettext_lazy("runs"),
+    "runs_14d": gettext_lazy("runs, 14 days"),
+    "runs_30d": gettext_lazy("runs, 30 days"),
+    "share": gettext_lazy("share"),
+    "shoe": gettext_lazy("shoe"),
+    "strain": gettext_lazy("strain"),
+    "strain_p90_12w": gettext_lazy("strain, 90th percentile of 12 weeks"),
+    "strength_sessions_14d": gettext_lazy("strength sessions, 14 days"),
+    "target_max_spm": gettext_lazy("target up to (steps/min)"),
+    "target_min_spm": gettext_lazy("target from (steps/min)"),
+    "untagged_runs_14d": gettext_lazy("runs without a shoe, 14 days"),
+    "warm_ups_last_10": gettext_lazy("warm-ups in the last 10 runs"),
+    "week_km": gettext_lazy("last 7 days, km"),
+    "weeks": gettext_lazy("weeks"),
+    "zone": gettext_lazy("zone"),
+}
 
 
 def _score(value) -> int | None:
@@ -182,7 +229,13 @@ def _evidence(evidence: dict) -> list[tuple[str, str]]:
             continue
         if key == "location":
             value = locations.get(value, value)
-        shown.append((key.replace("_", " "), f"{value:g}" if isinstance(value, float) else str(value)))
+        if isinstance(value, bool):
+            text = _("yes") if value else _("no")
+        elif isinstance(value, float):
+            text = f"{value:g}"
+        else:
+            text = str(value).replace("_", " ")
+        shown.append((str(EVIDENCE_LABELS.get(key, key.replace("_", " "))), text))
     return shown
 
 

@@ -71,8 +71,10 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         return redirect("calendar_settings")
     url = request.build_absolute_uri(reverse("calendar_feed", args=[feed.key])) if feed else None
     response = render(request, "sharing/calendar_settings.html", {"feed": feed, "feed_url": url})
+    # The address is in the page, not in its URL: the site's Referrer-Policy stays, since no-referrer would make
+    # the browser send `Origin: null` with the page's forms, which CSRF protection refuses.
     response["Cache-Control"] = "no-store"
-    return private_headers(response)
+    return response
 
 
 # Clinician shares ---------------------------------------------------------------------------------

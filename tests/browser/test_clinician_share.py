@@ -92,3 +92,18 @@ def test_a_runner_shares_twelve_weeks_and_a_clinician_opens_them_on_a_phone(live
     again = browser.new_context()
     assert again.new_page().goto(link).status == 404
     again.close()
+
+
+def test_the_calendar_feed_page_makes_and_replaces_its_address_in_a_browser(live_server, page):
+    call_command("seed_demo", stdout=io.StringIO())
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("#id_username", "demo")
+    page.fill("#id_password", "demo-password")
+    page.click("main button[type=submit]")
+    page.goto(live_server.url + "/settings/calendar/")
+
+    page.get_by_role("button", name="Make my calendar address").click()
+    first = page.locator("#feed-url").input_value()
+    page.get_by_role("button", name="Make a new address").click()
+
+    assert page.locator("#feed-url").input_value() not in ("", first)

@@ -11,6 +11,8 @@ import pypdf
 import pytest
 import time_machine
 from django.core import checks
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from runlog.sharing import pdf
 from runlog.sharing.models import ClinicianShare, ShareView, share_digest
@@ -164,6 +166,7 @@ def test_flags_as_of_the_last_day_with_their_evidence(log_of_alice, alice_client
     assert codes["overtraining.session_spike"] == "caution"
     spike = next(body for _, code, body in flags if code == "overtraining.session_spike")
     assert "<dt>Ratio</dt><dd>0.14</dd>" in spike  # 24 ÷ 21.1 − 1
+    assert "<dt>Longest run of the 30 days before, km</dt><dd>21.1</dd>" in spike
     assert "run id" not in spike.lower()
 
 
@@ -387,3 +390,39 @@ def test_rendering_fetches_nothing(caplog):
     assert body.startswith(b"%PDF")
     refused = [r.getMessage() for r in caplog.records if "refused to fetch" in r.getMessage()]
     assert any("file:///etc/passwd" in m for m in refused) and any("203.0.113.9" in m for m in refused)
+
+
+def test_shares_and_their_views_go_with_the_account(log_of_alice, alice_client, client):
+    _, token = make_share(alice_client)
+    client.get(f"/share/{token}/")
+    assert ShareView.objects.count() == 1
+
+    log_of_alice.delete()
+
+    assert not ClinicianShare.objects.exists() and not ShareView.objects.exists()
+    assert client.get(f"/share/{token}/").status_code == 404
+
+
+def test_a_deactivated_runners_share_no_longer_opens(log_of_alice, alice_client, client):
+    _, token = make_share(alice_client)
+    log_of_alice.is_active = False
+    log_of_alice.save()
+
+    assert client.get(f"/share/{token}/").status_code == 404
+
+
+def test_the_settings_page_costs_the_same_with_more_shares_and_views(alice, alice_client, client):
+    def queries_of_the_page():
+        with CaptureQueriesContext(connection) as captured:
+            assert alice_client.get("/settings/shares/").status_code == 200
+        return len(captured)
+
+    for _ in range(2):
+        client.get(f"/share/{make_share(alice_client)[1]}/")
+    two = queries_of_the_page()
+    for _ in range(3):
+        token = make_share(alice_client)[1]
+        client.get(f"/share/{token}/")
+        client.get(f"/share/{token}/")
+
+    assert queries_of_the_page() == two
