@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -109,10 +109,12 @@ def _gone(request: HttpRequest) -> HttpResponse:
 
 
 def _page(request: HttpRequest, share: ClinicianShare, for_pdf: bool) -> str:
-    context = {**report(share), "for_pdf": for_pdf, "pdf_available": pdf.available()}
-    if for_pdf:
-        context["stylesheet"] = pdf.stylesheet()
-    return render_to_string("sharing/share.html", context, request=None if for_pdf else request)
+    """The report in the runner's language (the page and its PDF alike, whoever opens it)."""
+    with translation.override(profile_for(share.user).language):
+        context = {**report(share), "for_pdf": for_pdf, "pdf_available": pdf.available()}
+        if for_pdf:
+            context["stylesheet"] = pdf.stylesheet()
+        return render_to_string("sharing/share.html", context, request=None if for_pdf else request)
 
 
 @require_GET

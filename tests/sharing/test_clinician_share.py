@@ -426,3 +426,15 @@ def test_the_settings_page_costs_the_same_with_more_shares_and_views(alice, alic
         client.get(f"/share/{token}/")
 
     assert queries_of_the_page() == two
+
+
+def test_the_report_speaks_the_runners_language_whoever_opens_it(alice, bob, bob_client):
+    alice.profile.language = "de"
+    alice.profile.save()
+    _, token = ClinicianShare.create(
+        alice, start_date=dt.date(2026, 11, 19), end_date=dt.date(2026, 11, 25), expires_at=NOW + dt.timedelta(days=1)
+    )
+
+    html = bob_client.get(f"/share/{token}/").content.decode()
+
+    assert '<html lang="de">' in html
