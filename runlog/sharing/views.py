@@ -105,16 +105,17 @@ def _record_view(request: HttpRequest, share: ClinicianShare, fmt: str) -> None:
 def _gone(request: HttpRequest) -> HttpResponse:
     """The same 404 for an unknown, expired or revoked link: nothing tells them apart."""
     log.info("clinician share refused ip=%s", client_ip(request))
-    return _share_headers(render(request, "sharing/share_gone.html", status=404))
+    return _share_headers(HttpResponse(render_to_string("sharing/share_gone.html"), status=404))
 
 
-def _page(request: HttpRequest, share: ClinicianShare, for_pdf: bool) -> str:
+def _page(share: ClinicianShare, for_pdf: bool) -> str:
     """The report in the runner's language (the page and its PDF alike, whoever opens it)."""
     with translation.override(profile_for(share.user).language):
         context = {**report(share), "for_pdf": for_pdf, "pdf_available": pdf.available()}
         if for_pdf:
             context["stylesheet"] = pdf.stylesheet()
-        return render_to_string("sharing/share.html", context, request=None if for_pdf else request)
+        # No request: no context processor runs, so nothing of a logged-in visitor's own account is even read.
+        return render_to_string("sharing/share.html", context)
 
 
 @require_GET
@@ -124,7 +125,7 @@ def clinician_share(request: HttpRequest, token: str) -> HttpResponse:
     if share is None:
         return _gone(request)
     _record_view(request, share, ShareView.Format.HTML)
-    return _share_headers(HttpResponse(_page(request, share, for_pdf=False)))
+    return _share_headers(HttpResponse(_page(share, for_pdf=False)))
 
 
 @require_GET
@@ -134,11 +135,10 @@ def clinician_share_pdf(request: HttpRequest, token: str) -> HttpResponse:
         return _gone(request)
     if not pdf.available():
         log.warning("clinician share pdf unavailable: %s", pdf.IMPORT_ERROR)
-        response = render(request, "sharing/share_no_pdf.html", {"page_url": request.path.rsplit("/", 2)[0] + "/"})
-        response.status_code = 503
-        return _share_headers(response)
+        page = render_to_string("sharing/share_no_pdf.html", {"page_url": request.path.rsplit("/", 2)[0] + "/"})
+        return _share_headers(HttpResponse(page, status=503))
     _record_view(request, share, ShareView.Format.PDF)
-    body = pdf.render(_page(request, share, for_pdf=True))
+    body = pdf.render(_page(share, for_pdf=True))
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="runlog-report-{share.start_date}-{share.end_date}.pdf"'
     return _share_headers(response)

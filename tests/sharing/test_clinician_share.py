@@ -438,3 +438,13 @@ def test_the_report_speaks_the_runners_language_whoever_opens_it(alice, bob, bob
     html = bob_client.get(f"/share/{token}/").content.decode()
 
     assert '<html lang="de">' in html
+
+
+def test_a_logged_in_visitor_gets_exactly_what_a_visitor_without_a_session_gets(
+    log_of_alice, alice_client, bob_client, client
+):
+    _, token = make_share(alice_client, include_notes="on")
+
+    # bob is in New York and counts in miles: the report stays in alice's Berlin time and kilometres.
+    assert bob_client.get(f"/share/{token}/").content == client.get(f"/share/{token}/").content
+    assert bob_client.get(f"/share/{token}/report.pdf").status_code == 200
