@@ -30,6 +30,7 @@ demo: migrate
 
 # The web server and one background worker (imports, digests); Ctrl-C stops both.
 run: demo
+	@$(PY) -c 'import weasyprint' 2>/dev/null || echo "Note: the clinician share's PDF needs Pango, which is missing: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 (the share page works without it)."
 	@echo "Runlog on http://$(HOST):$(PORT)/ — log in as demo / demo-password"
 	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

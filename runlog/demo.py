@@ -15,14 +15,17 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from injuries.models import PainReport, ReturnPlan
 from runlog.imports.files import Upload, import_files
 from runlog.log.models import CrossTraining, Profile, Run, Shoe, profile_for
 from runlog.log.versions import bump_log_version
+from runlog.sharing.models import SHARE_DAYS_DEFAULT, SHARE_WEEKS_DEFAULT, ClinicianShare
 
 DAYS = 182
 # A real watch file (see demo_files/README.md): the demo's run with a route, samples, splits and laps.
@@ -45,6 +48,7 @@ class DemoResult:
     cross_training: int = 0
     pain_reports: int = 0
     shoes: int = 0
+    share_url: str = ""  # a clinician share made now (its link is shown once: only its hash is kept)
 
 
 def _week_plan(week: int) -> dict[int, tuple[str, float] | str | None]:
@@ -70,8 +74,11 @@ def _at(day: dt.date, hour: int, minute: int, tz) -> dt.datetime:
 @transaction.atomic
 def seed_demo(username: str = "demo", password: str = "demo-password", today: dt.date | None = None) -> DemoResult:
     User = get_user_model()
-    if User.objects.filter(username=username).exists():
-        return DemoResult(created=False)
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        # Nothing else changes; the demo's clinician share is made again only once the last one stopped working.
+        has_share = ClinicianShare.objects.filter(user=existing).live().exists()
+        return DemoResult(created=False, share_url="" if has_share else _clinician_share(existing))
     rng = random.Random(20261125)
     tz = zoneinfo.ZoneInfo(TZ)
     today = today or timezone.now().astimezone(tz).date()
@@ -221,7 +228,22 @@ def seed_demo(username: str = "demo", password: str = "demo-password", today: dt
         cross_training=len(sessions),
         pain_reports=len(reports),
         shoes=3,
+        share_url=_clinician_share(user, today),
     )
+
+
+def _clinician_share(user, today: dt.date | None = None) -> str:
+    """One live clinician share of the last 12 weeks, notes included: its link, to print."""
+    today = today or profile_for(user).today()
+    _, token = ClinicianShare.create(
+        user,
+        display_name="Demo runner",
+        start_date=today - dt.timedelta(weeks=SHARE_WEEKS_DEFAULT) + dt.timedelta(days=1),
+        end_date=today,
+        include_notes=True,
+        expires_at=timezone.now() + dt.timedelta(days=SHARE_DAYS_DEFAULT),
+    )
+    return settings.SITE_URL + reverse("clinician_share", args=[token])
 
 
 def _plan_session(user, start: dt.datetime, minutes: int, shoe: Shoe, phase: int) -> Run:

@@ -24,13 +24,14 @@ from runlog.log.models import (
     timezone_names,
     validate_timezone,
 )
-from runlog.sharing.models import CalendarFeed
+from runlog.sharing.models import CalendarFeed, ClinicianShare, ShareView
 from runlog.site.models import FormSubmission
 
 __all__ = [
     "Activity",
     "ApiToken",
     "CalendarFeed",
+    "ClinicianShare",
     "CrossTraining",
     "DigestDelivery",
     "FootType",
@@ -42,6 +43,7 @@ __all__ = [
     "Recording",
     "Run",
     "RunKind",
+    "ShareView",
     "Shoe",
     "ShoeSupport",
     "Source",

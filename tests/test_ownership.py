@@ -14,6 +14,7 @@ from runlog.api.models import ApiToken
 from runlog.api.tokens import create_token
 from runlog.imports.models import ImportBatch
 from runlog.log.models import CrossTraining, Run, Shoe
+from runlog.sharing.models import ClinicianShare
 from tests.factories import (
     CrossTrainingFactory,
     ImportBatchFactory,
@@ -35,6 +36,10 @@ NOT_OWNED = {
     "email_confirm",
     "calendar_day",
     "calendar_feed",  # a secret key, not an id: tests/sharing/test_calendar_feed.py
+    # A clinician share's secret link, opened without a session: test_a_share_token_opens_its_runners_report_only
+    # below, and tests/sharing/test_clinician_share.py.
+    "clinician_share",
+    "clinician_share_pdf",
 }
 # URL name → how to make alice's object for it. Admin routes are staff-only and covered by Django.
 OWNED = {
@@ -65,6 +70,7 @@ OWNED = {
     "session_pain": RunFactory,
     "import_undo_confirm": ImportBatchFactory,
     "api_token_revoke": lambda user, **kwargs: create_token(user, "phone")[0],
+    "share_revoke": lambda user, **kwargs: _share(user)[0],
 }
 # The API's routes (/api/v1/…) answer bearer tokens, not sessions: tests/api/test_api_ownership.py walks
 # every operation of the OpenAPI document with another runner's token instead.
@@ -87,6 +93,17 @@ POST_DATA = {
 }
 
 
+def _share(user):
+    today = dt.date(2026, 11, 25)
+    return ClinicianShare.create(
+        user,
+        start_date=today - dt.timedelta(days=83),
+        end_date=today,
+        include_notes=True,
+        expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
+    )
+
+
 def routes_with_ids(resolver=None, prefix=""):
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
@@ -98,9 +115,10 @@ def routes_with_ids(resolver=None, prefix=""):
 
 
 def snapshot():
+    # API tokens last: tests/api/test_api_ownership.py leaves them out (each request records a token's last use).
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Run, Shoe, CrossTraining, PainReport, ImportBatch, ReturnPlan, ApiToken)
+        for model in (Run, Shoe, CrossTraining, PainReport, ImportBatch, ReturnPlan, ClinicianShare, ApiToken)
     ]
 
 
@@ -138,6 +156,7 @@ def test_the_owner_reaches_every_route(name, alice, alice_client):
         "plan_resume",
         "plan_end",
         "api_token_revoke",
+        "share_revoke",
     ):
         response = alice_client.post(path, {"next_morning": "2"})
     else:
@@ -162,3 +181,26 @@ def test_a_runner_cannot_link_pain_to_someone_elses_run(alice, bob, alice_client
 
     assert response.status_code == 422
     assert not PainReport.objects.exists()
+
+
+def test_a_share_token_opens_its_runners_report_only(alice, bob, alice_client, bob_client, client):
+    RunFactory(
+        user=alice, start=dt.datetime(2026, 11, 20, 7, tzinfo=dt.UTC), distance_m=12_345, notes="FIRST-RUNNER-NOTE"
+    )
+    RunFactory(
+        user=bob, start=dt.datetime(2026, 11, 20, 7, tzinfo=dt.UTC), distance_m=9_876, notes="SECOND-RUNNER-NOTE"
+    )
+    _, alice_token = _share(alice)
+    _, bob_token = _share(bob)
+
+    for viewer in (client, alice_client, bob_client):  # no session, the owner, and the other runner logged in
+        for token, mine, theirs in (
+            (alice_token, "FIRST-RUNNER-NOTE", "SECOND-RUNNER-NOTE"),
+            (bob_token, "SECOND-RUNNER-NOTE", "FIRST-RUNNER-NOTE"),
+        ):
+            for suffix in ("", "report.pdf"):
+                response = viewer.get(f"/share/{token}/{suffix}")
+                assert response.status_code == 200
+            html = viewer.get(f"/share/{token}/").content.decode()
+            assert mine in html and theirs not in html
+            assert "alice" not in html.lower() and "bob" not in html.lower()

@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from injuries.models import PainReport
 from runlog.api.tokens import create_token
 from runlog.log.models import CrossTraining, Run, Shoe
-from runlog.sharing.models import CalendarFeed
+from runlog.sharing.models import CalendarFeed, ClinicianShare
 from tests.conftest import PASSWORD
 from tests.factories import PainReportFactory, ReturnPlanFactory, RunFactory, ShoeFactory, UserFactory
 
@@ -236,6 +236,12 @@ def concrete_paths(alice, log):
             "plan": log["plan"],
             "session": log["run"],  # a plan session's pain
             "api": create_token(alice, "phone")[0],
+            "share": ClinicianShare.create(
+                alice,
+                start_date=dt.date(2026, 9, 3),
+                end_date=dt.date(2026, 11, 25),
+                expires_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
+            )[0],
         }.get(prefix)
         concrete = path
         if "<int:pk>" in path:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -16,10 +17,11 @@ def test_seed_demo_creates_a_runner_with_warnings_and_is_idempotent(db):
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
     call_command("seed_demo", stdout=out)
-    first, second = out.getvalue().splitlines()
+    first, link, second = out.getvalue().splitlines()
 
     assert first.startswith("Created demo runner 'demo'")
-    assert "already exists" in second
+    assert link.startswith("Clinician share of the last 12 weeks (works 14 days): http://")
+    assert "already exists; nothing changed" in second  # the share still works: no second one
     runs = Run.objects.filter(user__username="demo")
     assert 100 < runs.count() < 200
     first_run = runs.order_by("start").first().start.date()
@@ -75,3 +77,35 @@ def test_the_demo_runner_has_a_finished_plan_and_one_just_begun(db):
     )
     assert current.rest_today is True  # yesterday's session: a day off between sessions
     assert assessment_for(demo.profile).plan.document()["status"] == "active"
+
+
+@time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_the_demo_has_one_live_clinician_share_whose_link_opens_the_report(db, client):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", stdout=out)
+    from runlog.sharing.models import ClinicianShare
+
+    [share] = ClinicianShare.objects.filter(user__username="demo")
+    assert (share.start_date, share.end_date) == (dt.date(2026, 9, 3), dt.date(2026, 11, 25))  # 84 days
+    assert share.include_notes and share.status == "active"
+    url = out.getvalue().splitlines()[1].rsplit(" ", 1)[1]
+    html = client.get(urlsplit(url).path).content.decode()
+    assert "Training report: Demo runner" in html
+    assert 'data-testid="episode"' in html and 'data-testid="plan"' in html
+    assert "Inner side of the left knee, worse on the downhill" in html  # the demo's note, notes included
+
+
+def test_a_demo_whose_share_expired_gets_a_new_one_on_the_next_run(db):
+    out = io.StringIO()
+    with time_machine.travel(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC), tick=False):
+        call_command("seed_demo", stdout=out)
+    with time_machine.travel(dt.datetime(2026, 12, 10, 12, 0, tzinfo=dt.UTC), tick=False):
+        call_command("seed_demo", stdout=out)
+        from runlog.sharing.models import ClinicianShare
+
+        assert ClinicianShare.objects.live().count() == 1
+    lines = out.getvalue().splitlines()
+    assert "its clinician share had stopped working, so there is a new one" in lines[2]
+    assert lines[3].startswith("Clinician share of the last 12 weeks")
+    assert ClinicianShare.objects.count() == 2

@@ -32,7 +32,7 @@ from runlog.digest.unsubscribe import unsubscribe_token
 from runlog.imports.models import ImportBatch
 from runlog.log.bounds import DATE_MIN
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
-from runlog.sharing.models import CalendarFeed
+from runlog.sharing.models import CalendarFeed, ClinicianShare
 from tests.dashboard.charts import chart_json
 from tests.factories import (
     CrossTrainingFactory,
@@ -60,6 +60,7 @@ NOT_PAGES = {
     "plan_resume",
     "plan_end",
     "run_original",
+    "share_revoke",  # POST only
 }
 
 
@@ -160,6 +161,14 @@ def every_page(user, today: dt.date) -> list[str]:
         "api": ApiToken.objects.filter(user=user),
     }
     feed, _ = CalendarFeed.objects.get_or_create(user=user)  # the calendar feed shows the extremes too
+    # So does a clinician share of the longest period, up to today (its page and its PDF).
+    _, share_token = ClinicianShare.create(
+        user,
+        start_date=today - dt.timedelta(weeks=16) + dt.timedelta(days=1),
+        end_date=today,
+        include_notes=True,
+        expires_at=dt.datetime(9999, 1, 1, tzinfo=dt.UTC),
+    )
     values = {
         "<str:key>": [feed.key],
         "<slug:slug>": ["pain-red-flag"],
@@ -168,6 +177,9 @@ def every_page(user, today: dt.date) -> list[str]:
     }
     paths = []
     for name, pattern in routes():
+        if name in ("clinician_share", "clinician_share_pdf"):
+            paths.append(pattern.replace("<str:token>", share_token))
+            continue
         if "<int:pk>" in pattern:
             paths += [
                 pattern.replace("<int:pk>", str(pk)) for pk in objects[name.split("_")[0]].values_list("pk", flat=True)

@@ -15,9 +15,17 @@ class Command(BaseCommand):
     def handle(self, *args, username, password, **options):
         result = seed_demo(username, password)
         if not result.created:
-            self.stdout.write(f"Demo runner {username!r} already exists; nothing changed.")
-            return
-        self.stdout.write(
-            f"Created demo runner {username!r}: {result.runs} runs, {result.cross_training} cross-training sessions, "
-            f"{result.pain_reports} pain reports, {result.shoes} shoes."
-        )
+            changed = (
+                "its clinician share had stopped working, so there is a new one"
+                if result.share_url
+                else "nothing changed"
+            )
+            self.stdout.write(f"Demo runner {username!r} already exists; {changed}.")
+        else:
+            self.stdout.write(
+                f"Created demo runner {username!r}: {result.runs} runs, {result.cross_training} cross-training "
+                f"sessions, {result.pain_reports} pain reports, {result.shoes} shoes."
+            )
+        if result.share_url:
+            # Shown once: only the link's hash is stored (Settings → Share with a clinician makes more).
+            self.stdout.write(f"Clinician share of the last 12 weeks (works 14 days): {result.share_url}")
