@@ -13,6 +13,7 @@ from django.contrib.auth.models import BaseUserManager
 from django.core import signing
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from runlog.log import units as u
 from runlog.log.accounts import address_in_use, send_password_reset
@@ -27,7 +28,7 @@ from runlog.log.bounds import (
     duration_problems,
     run_problems,
 )
-from runlog.log.models import CrossTraining, Profile, Run, RunKind, Shoe, timezone_names
+from runlog.log.models import CrossTraining, Profile, Run, RunKind, Shoe, Theme, timezone_names
 from runlog.site.localtime import in_zone
 from runlog.site.widgets import FastSelect
 
@@ -481,10 +482,14 @@ class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe"]
-        labels = {"digest_weekday": "Digest day", "foot_type": "Foot type (optional)"}
-        help_texts = {"foot_type": "For your information only; no warning is based on it."}
+        fields = ["units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe", "theme"]
+        labels = {"digest_weekday": "Digest day", "foot_type": "Foot type (optional)", "theme": _("Colours")}
+        help_texts = {
+            "foot_type": "For your information only; no warning is based on it.",
+            "theme": _("Light or dark pages; as the device is set follows its light or dark mode."),
+        }
         widgets = {
+            "theme": FastSelect,
             "units": FastSelect,
             "digest_weekday": FastSelect,
             "foot_type": FastSelect,
@@ -496,6 +501,11 @@ class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
         self.fields["default_shoe"].queryset = Shoe.objects.for_user(self.instance.user).active()
         self.fields["default_shoe"].empty_label = "None"
+        # A form sent without the field (an older page, a script) keeps the runner's choice.
+        self.fields["theme"].required = False
+
+    def clean_theme(self):
+        return self.cleaned_data.get("theme") or self.instance.theme or Theme.AUTO
 
 
 ADDRESS_UNAVAILABLE = (

@@ -2,12 +2,25 @@
 // table for screen readers and for browsers without JavaScript; this file only draws.
 (function () {
   "use strict";
-  const COLORS = {
-    brand: "#0f766e", brandSoft: "rgba(15,118,110,0.18)", xt: "#7c3aed", ink: "#1d2430", muted: "#5d6878",
-    ok: "#15803d", caution: "#b45309", high: "#b91c1c", grid: "#e1e5eb", acute: "#2563eb", chronic: "#0f766e",
-  };
-  const PAIN = { during: "#b45309", after: "#b91c1c", next_morning: "#7c3aed" };
+  // Colours come from site.css's custom properties at draw time, so the charts follow the light or dark theme.
+  const COLORS = {};
+  const PAIN = {};
   const charts = {};
+
+  function readColors() {
+    const style = getComputedStyle(document.documentElement);
+    const css = (name) => style.getPropertyValue(name).trim();
+    Object.assign(COLORS, {
+      brand: css("--brand"), brandSoft: css("--chart-band"), xt: css("--xt"), ink: css("--ink"), muted: css("--muted"),
+      ok: css("--ok"), caution: css("--caution"), high: css("--high"), grid: css("--chart-grid"), acute: css("--info"),
+      chronic: css("--brand"), bar: css("--chart-bar"),
+    });
+    Object.assign(PAIN, { during: css("--pain-during"), after: css("--pain-after"), next_morning: css("--pain-morning") });
+    if (window.Chart) {
+      window.Chart.defaults.color = COLORS.muted;
+      window.Chart.defaults.borderColor = COLORS.grid;
+    }
+  }
 
   function data() {
     const node = document.getElementById("chart-data");
@@ -55,7 +68,7 @@
       data: {
         labels,
         datasets: [
-          { label: "Daily load", data: d.load.map((r) => r.load), backgroundColor: "rgba(93,104,120,0.35)", order: 3 },
+          { label: "Daily load", data: d.load.map((r) => r.load), backgroundColor: COLORS.bar, order: 3 },
           { label: "Acute (7-day)", data: d.load.map((r) => r.acute), type: "line", borderColor: COLORS.acute,
             pointRadius: 0, borderWidth: 2, order: 1 },
           { label: "Chronic (28-day)", data: d.load.map((r) => r.chronic), type: "line", borderColor: COLORS.chronic,
@@ -128,6 +141,7 @@
   function drawAll() {
     const d = data();
     if (!d) return;
+    readColors();
     const active = document.querySelector("[data-weeks][aria-pressed='true']");
     weekly(d, active ? +active.dataset.weeks : 12);
     load(d);
@@ -136,14 +150,26 @@
     pain(d);
   }
 
+  function chooseWeeks(button) {
+    document.querySelectorAll("[data-weeks]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+    const d = data();
+    if (d) weekly(d, +button.dataset.weeks);
+  }
   document.addEventListener("click", function (event) {
     const button = event.target.closest("[data-weeks]");
     if (!button) return;
     event.preventDefault();
-    document.querySelectorAll("[data-weeks]").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
-    const d = data();
-    if (d) weekly(d, +button.dataset.weeks);
+    chooseWeeks(button);
   });
+  // The weeks are toggle buttons (role="button" on links that work without JavaScript): Space presses them too.
+  document.addEventListener("keydown", function (event) {
+    const button = event.target.closest && event.target.closest("[data-weeks]");
+    if (!button || event.key !== " ") return;
+    event.preventDefault();
+    chooseWeeks(button);
+  });
+  // The device switching between light and dark redraws the charts in the new colours.
+  if (window.matchMedia) window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawAll);
   // Redraw when the log changes and the server sends fresh chart data.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     if (event.target.querySelector && event.target.querySelector("#chart-data")) drawAll();

@@ -8,4 +8,31 @@
     const box = button.closest("[data-dismissable]");
     if (box) box.remove();
   });
+
+  // A table wider than the screen scrolls sideways inside its .table-wrap: keyboard users reach it with Tab
+  // (then scroll it with the arrow keys), and it is announced with its section's heading.
+  function scrollableTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        const section = wrap.closest("[aria-labelledby]");
+        if (section) {
+          wrap.setAttribute("role", "region");
+          wrap.setAttribute("aria-labelledby", section.getAttribute("aria-labelledby"));
+        }
+      } else if (wrap.getAttribute("tabindex") === "0") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-labelledby");
+      }
+    });
+  }
+  let pending = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(pending);
+    pending = setTimeout(scrollableTables, 150);
+  });
+  document.addEventListener("htmx:afterSettle", scrollableTables);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scrollableTables);
+  else scrollableTables();
 })();
