@@ -112,6 +112,10 @@
       return false;
     }
     form.reset();
+    // Widgets drawn from the fields (the body map) follow them back to their first values.
+    form.querySelectorAll("input[type=radio]").forEach(function (el) {
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     const token = form.querySelector("input[name=form_token]");
     if (token) token.value = newId();
     render();
