@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from injuries.models import PainReport
 from runlog.log.models import Profile, Run
+from tests.browser.conftest import SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 HEIGHT = 844
@@ -113,7 +114,7 @@ def test_every_tap_target_is_at_least_44_px(live_server, phone, shot, demo, wher
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_more_opens_the_whole_menu_above_the_bottom_bar(live_server, phone, demo):
+def test_more_opens_the_whole_menu_above_the_bottom_bar(live_server, phone, shot, demo):
     log_in(phone, live_server.url)
     menu = phone.locator("#main-nav")
     expect(menu).to_be_hidden()
@@ -125,8 +126,14 @@ def test_more_opens_the_whole_menu_above_the_bottom_bar(live_server, phone, demo
     assert (
         menu.bounding_box()["y"] + menu.bounding_box()["height"] <= phone.locator(".bottom-nav").bounding_box()["y"] + 1
     )
+    phone.screenshot(path=str(SHOTS / "phone-more-menu.png"))  # the viewport: the sheet is fixed to it
+    assert phone.evaluate(SMALL_TARGETS, TAP) == []
     phone.keyboard.press("Escape")
     expect(menu).to_be_hidden()
+    expect(more).to_be_focused()
+    phone.keyboard.press(" ")
+    expect(menu).to_be_visible()
+    phone.keyboard.press("Escape")
     more.click()
     menu.get_by_role("link", name="Shoes").click()
     phone.wait_for_url("**/shoes/")
@@ -224,3 +231,22 @@ def test_an_expired_form_keeps_the_entry_and_says_so(live_server, phone):
     expect(phone.locator("#offline-status")).to_contain_text(re.compile("reload it|Log in again"))
     assert Run.objects.count() == 0
     assert len(phone.evaluate("JSON.parse(localStorage.getItem('runlog.outbox.v1'))")) == 1
+
+
+def test_on_a_phone_the_charts_library_comes_when_the_charts_do(live_server, phone, demo):
+    fetched = []
+    phone.on("request", lambda request: fetched.append(request.url))
+    log_in(phone, live_server.url)
+    phone.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "chart" in url and "charts-loader" not in url]
+    phone.locator("#charts").scroll_into_view_if_needed()
+    expect(phone.locator("#chart-weekly")).to_have_attribute("data-rendered", "true")
+    # Logging a run replaces the charts (out of band); they are drawn again.
+    phone.locator("#run-new-form").scroll_into_view_if_needed()
+    form = phone.locator("#run-new-form")
+    form.locator("#id_distance").fill("4")
+    form.locator("#id_duration").fill("24:00")
+    form.locator("button[type=submit]").click()
+    expect(phone.locator("#run-items")).to_contain_text("4.0 km")
+    phone.locator("#charts").scroll_into_view_if_needed()
+    expect(phone.locator("#chart-weekly")).to_have_attribute("data-rendered", "true")

@@ -32,6 +32,12 @@
     event.preventDefault();
     setOpen(!nav.classList.contains("open"));
   });
+  toggle.addEventListener("keydown", function (event) {
+    if (event.key === " ") { // a button answers the space bar too
+      event.preventDefault();
+      setOpen(!nav.classList.contains("open"));
+    }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && nav.classList.contains("open")) {
       setOpen(false);
