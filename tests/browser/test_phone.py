@@ -250,3 +250,25 @@ def test_on_a_phone_the_charts_library_comes_when_the_charts_do(live_server, pho
     expect(phone.locator("#run-items")).to_contain_text("4.0 km")
     phone.locator("#charts").scroll_into_view_if_needed()
     expect(phone.locator("#chart-weekly")).to_have_attribute("data-rendered", "true")
+
+
+def test_offline_a_page_that_cannot_load_says_what_waits_and_the_next_page_sends_it(live_server, phone, shot):
+    user = new_runner()
+    log_in(phone, live_server.url, "pat", "a-long-enough-passphrase")
+    assert phone.evaluate("navigator.serviceWorker.ready.then(() => true)") is True
+    phone.context.set_offline(True)
+    form = phone.locator("#run-new-form")
+    form.locator("#id_distance").fill("3")
+    form.locator("#id_duration").fill("18:00")
+    form.locator("button[type=submit]").click()
+    expect(phone.locator("#offline-status")).to_contain_text("Waiting to send: 1 run")
+    # Another page, still offline: the worker's offline page, the same for everyone, with the count.
+    phone.goto(live_server.url + "/calendar/")
+    expect(phone.get_by_role("heading", name="You are offline")).to_be_visible()
+    expect(phone.locator("#offline-status")).to_contain_text("Waiting to send: 1 run")
+    expect(phone.locator("body")).not_to_contain_text("pat")
+    shot(phone, "offline-page")
+    phone.context.set_offline(False)
+    phone.goto(live_server.url + "/calendar/")  # opening a page sends what waits
+    expect(phone.locator("#offline-status")).to_contain_text("Sent: 1 run")
+    assert Run.objects.filter(user=user).count() == 1

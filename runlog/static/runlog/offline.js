@@ -15,7 +15,7 @@
     navigator.serviceWorker.register(data.worker, { scope: data.scope || "/" }).catch(function () {});
   }
   const user = data.user;
-  if (!user) return; // not logged in: nothing to keep
+  if (!user && !("countAll" in data)) return; // not logged in: nothing to keep
   const kinds = {};
   kinds[data.runUrl] = "run";
   kinds[data.painUrl] = "pain";
@@ -226,6 +226,12 @@
     store(load().filter(function (entry) { return entry.user !== user; }));
   }, true);
 
+  if (!user) {
+    // The offline page (the same for everyone): how much this phone keeps, for whoever wrote it.
+    const waiting = load();
+    if (waiting.length) say(data.waiting.replace("{items}", counted(waiting)), "waiting");
+    return;
+  }
   window.addEventListener("online", send);
   window.addEventListener("offline", function () { render(); });
   render();
