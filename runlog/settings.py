@@ -433,6 +433,8 @@ def content_security_policy(tile_origin: str = "") -> dict:
         "style-src": [CSP.SELF],
         "img-src": [CSP.SELF, "data:", *([tile_origin] if tile_origin else [])],
         "connect-src": [CSP.SELF],
+        "worker-src": [CSP.SELF],  # the service worker at /sw.js
+        "manifest-src": [CSP.SELF],
         "form-action": [CSP.SELF],
         "object-src": [CSP.NONE],
         "base-uri": [CSP.NONE],

@@ -1,10 +1,13 @@
-"""URL configuration of the whole site: each feature's URLs, Django's auth pages, the admin and the favicon."""
+"""URL configuration of the whole site: each feature's URLs, Django's auth pages, the admin, the favicon and
+the web app manifest and service worker."""
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
+
+from runlog.site import pwa
 
 
 def favicon(request: HttpRequest) -> HttpResponse:
@@ -14,6 +17,10 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
+    # Home-screen install and offline use: at the root, so the worker's scope is the whole site.
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
     path("", include("runlog.dashboard.urls")),
     # Before the log: a run's own page answers at runs/<id>/, where the log's list keeps its inline entry.
     path("", include("runlog.activity.urls")),

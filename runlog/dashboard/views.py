@@ -43,9 +43,18 @@ def home(request: HttpRequest) -> HttpResponse:
             PainReport.objects.for_user(request.user).awaiting_morning_score(today)[:MORNING_PROMPTS]
         ),
         **panel,
+        "risk_summary": risk_summary(panel["shown_flags"]),
         "risk_refresh_url": reverse("dashboard_panels"),
     }
     return render(request, "dashboard/home.html", context)
+
+
+def risk_summary(shown_flags: list) -> dict[str, list]:
+    """The risk panel in short for a phone: the act-now (high) warnings, and the others."""
+    return {
+        "act_now": [item for item in shown_flags if item.severity == "high"],
+        "later": [item for item in shown_flags if item.severity != "high"],
+    }
 
 
 def _charts(profile: Profile, today: dt.date) -> dict:
@@ -68,13 +77,15 @@ def charts_panel(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def risk_and_charts_panels(request: HttpRequest) -> HttpResponse:
-    """The home page's risk panel, plan card and charts after the log changes, in one response built on one
+    """The home page's risk panel, its summary, plan card and charts after the log changes, in one response built on one
     frames load: the risk panel is the swap target, the others come out of band. Separate requests would
     each load the frames, the cache being empty for the new log version."""
     profile = profile_for(request.user)
     today = profile.today()
+    panel = risk_panel(profile, today)
     context = {
-        **risk_panel(profile, today),
+        **panel,
+        "risk_summary": risk_summary(panel["shown_flags"]),
         "risk_refresh_url": reverse("dashboard_panels"),
         "chart_data": _charts(profile, today),
         "weeks_shown": _weeks_choice(request),
