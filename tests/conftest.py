@@ -8,6 +8,7 @@ from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import ProfileFactory, UserFactory
+from tests.i18n.pseudo import pseudo_locale, pseudo_locale_dir  # noqa: F401 (fixtures for every test)
 
 # Benchmarks run with `make bench` only.
 collect_ignore_glob = [] if os.environ.get("RUNLOG_BENCH") else ["benchmarks/*"]

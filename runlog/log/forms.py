@@ -546,6 +546,11 @@ class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
         self.fields["default_shoe"].queryset = Shoe.objects.for_user(self.instance.user).active()
         self.fields["default_shoe"].empty_label = gettext("None")
+        # A post from a page or script from before the language setting keeps the language as it is.
+        self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
 
 ADDRESS_UNAVAILABLE = _(

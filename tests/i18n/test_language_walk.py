@@ -28,7 +28,7 @@ from runlog.imports.models import ImportBatch
 from runlog.imports.tasks import import_now
 from runlog.log.models import CrossTraining, Language, Profile, Run, Shoe
 from runlog.sharing.models import CalendarFeed
-from tests.i18n.conftest import CLOSE, OPEN
+from tests.i18n.pseudo import CLOSE, OPEN
 
 # Pages whose text other parts of the work translate, each with who does it. Until it is merged they are
 # walked and reported (test_pages_not_yet_translated, xfail) but do not fail the walk; empty this once

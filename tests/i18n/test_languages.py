@@ -19,7 +19,7 @@ from runlog.log.models import Profile, Run, Shoe
 from runlog.site.catalogues import Entry, parse_po, problems, write_mo
 from tests.conftest import PASSWORD
 from tests.factories import RunFactory, local
-from tests.i18n.conftest import CLOSE, OPEN
+from tests.i18n.pseudo import CLOSE, OPEN
 
 SETTINGS = {"language": "de", "units": "km", "timezone": "Europe/Berlin", "digest_weekday": "0"}
 
@@ -411,3 +411,12 @@ def test_the_pseudo_locale_holds_every_runlog_message(pseudo_locale_dir):
     assert all(isinstance(entry, Entry) for entry in ours)
     assert catalogue.gettext("Save settings") == f"{OPEN}Save settings{CLOSE}"
     assert catalogue.pgettext("count of runs", "Runs") == f"{OPEN}Runs{CLOSE}"
+
+
+def test_settings_posted_without_a_language_keep_the_runner_s(alice, alice_client):
+    set_language(alice, "fr")
+
+    response = alice_client.post("/settings/", {key: value for key, value in SETTINGS.items() if key != "language"})
+
+    assert response.status_code == 302
+    assert Profile.objects.get(user=alice).language == "fr"
