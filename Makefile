@@ -9,9 +9,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/runlog
 
-.PHONY: install migrate demo run serve load worker test test-sqlite test-postgres bench lint format check-deploy clean
+.PHONY: install catalogues messages check-catalogues migrate demo run serve load worker test test-sqlite test-postgres bench lint format check-deploy clean
 
-install: $(STAMP)
+install: $(STAMP) catalogues
 
 $(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm (Node.js) is needed to install the chart and map libraries: apt-get install nodejs npm"; exit 1; }
@@ -21,6 +21,20 @@ $(STAMP): pyproject.toml requirements.lock package.json package-lock.json
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
+
+# The translations: every .po catalogue (runlog/locale, injuries/locale) compiled to the .mo file Django
+# loads, in pure Python (no GNU gettext needed); quick, so on every install.
+catalogues: $(STAMP)
+	$(PY) manage.py compile_catalogues -v0
+
+# After marking new strings: update every language's catalogue from the code (makemessages, merged).
+messages: install
+	$(PY) manage.py make_catalogues
+
+# Every language complete: no catalogue missing, no message untranslated or fuzzy, none stale (a string
+# marked in the code that the catalogue lacks). Run by .ci/run as its own step.
+check-catalogues: install
+	$(PY) manage.py check_catalogues
 
 migrate: install
 	$(PY) manage.py migrate --noinput

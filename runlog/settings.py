@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "runlog.log.middleware.RunnerTimezoneMiddleware",
+    # After authentication: a logged-in runner's Settings language, otherwise the browser's Accept-Language.
+    "runlog.log.middleware.RunnerLanguageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -345,6 +347,16 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The languages a runner can choose in Settings (runlog.log.models.Language); each has a catalogue in
+# runlog/locale (and injuries/locale), compiled to .mo files by `make install` (compilemessages).
+LANGUAGES = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("nl", "Nederlands"),
+]
+LOCALE_PATHS = [BASE_DIR / "runlog" / "locale", BASE_DIR / "injuries" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,12 +1,14 @@
 """Shared fixtures: personas alice (owns the data) and bob (another runner), and an admin."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import ProfileFactory, UserFactory
+from tests.i18n.pseudo import pseudo_locale, pseudo_locale_dir  # noqa: F401 (fixtures for every test)
 
 # Benchmarks run with `make bench` only.
 collect_ignore_glob = [] if os.environ.get("RUNLOG_BENCH") else ["benchmarks/*"]
@@ -18,6 +20,22 @@ PASSWORD = "correct-horse-battery-staple"
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues():
+    """The .mo files are build output (make install compiles them): the suite compiles them too, so a
+    test sees every language as a runner would, fresh from the .po catalogues."""
+    from django.conf import settings
+    from django.utils.translation import trans_real
+
+    from runlog.site.catalogues import compile_po
+
+    for root in settings.LOCALE_PATHS:
+        for po in Path(root).glob("*/LC_MESSAGES/*.po"):
+            compile_po(po)
+    trans_real._translations = {}
+    trans_real._default = None
 
 
 @pytest.fixture(autouse=True)

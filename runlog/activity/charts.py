@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from runlog.activity.series import ChartSeries
 from runlog.log import units as u
 
@@ -53,20 +55,27 @@ def _polyline(xs: list[float], ys: list[float | None], invert: bool, robust: boo
     return " ".join(points), low, high
 
 
+def _per(value: float, unit: str) -> str:
+    """ "150 bpm", "172 steps/min" in the runner's words."""
+    if unit == "bpm":
+        return gettext("%(value).0f bpm") % {"value": value}
+    return gettext("%(value).0f steps/min") % {"value": value}
+
+
 def charts_for(series: ChartSeries, unit: str) -> list[Chart]:
     """Elevation, pace, heart rate and step rate over distance: the ones the run has."""
     xs = series.distance_m
     found = []
     if series.elevation_m is not None:
         points, low, high = _polyline(xs, series.elevation_m, invert=False, robust=False)
-        found.append(Chart("elevation", "Elevation", points, f"{low:.0f} m", f"{high:.0f} m"))
+        found.append(Chart("elevation", gettext("Elevation"), points, f"{low:.0f} m", f"{high:.0f} m"))
     if series.pace_s_per_km is not None:
         paces = [_pace_in_unit(p, unit) for p in series.pace_s_per_km]
         points, low, high = _polyline(xs, paces, invert=True)
         found.append(
             Chart(
                 "pace",
-                "Pace",
+                gettext("Pace"),
                 points,
                 u.format_pace(high * u.KM / u.unit_m(unit), unit),
                 u.format_pace(low * u.KM / u.unit_m(unit), unit),
@@ -74,10 +83,10 @@ def charts_for(series: ChartSeries, unit: str) -> list[Chart]:
         )
     if series.hr is not None:
         points, low, high = _polyline(xs, series.hr, invert=False)
-        found.append(Chart("hr", "Heart rate", points, f"{low:.0f} bpm", f"{high:.0f} bpm"))
+        found.append(Chart("hr", gettext("Heart rate"), points, _per(low, "bpm"), _per(high, "bpm")))
     if series.cadence_spm is not None:
         points, low, high = _polyline(xs, series.cadence_spm, invert=False)
-        found.append(Chart("cadence", "Step rate", points, f"{low:.0f} steps/min", f"{high:.0f} steps/min"))
+        found.append(Chart("cadence", gettext("Step rate"), points, _per(low, "steps/min"), _per(high, "steps/min")))
     return [chart for chart in found if chart.points]
 
 

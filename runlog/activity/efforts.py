@@ -12,20 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from runlog.activity.samples import Samples
 from runlog.activity.series import distance_axis
 from runlog.log.units import MILE
 
 # Distance in metres → its name; the records page lists personal records per distance in this order.
-EFFORT_DISTANCES: dict[float, str] = {
+EFFORT_DISTANCES: dict[float, str] = {  # names translated when shown
     400.0: "400 m",
     1000.0: "1 km",
-    MILE: "1 mile",
+    MILE: gettext_lazy("1 mile"),
     5000.0: "5 km",
     10000.0: "10 km",
-    21097.5: "Half marathon",
-    42195.0: "Marathon",
+    21097.5: gettext_lazy("Half marathon"),
+    42195.0: gettext_lazy("Marathon"),
 }
 
 
@@ -41,13 +43,19 @@ class Effort:
         return EFFORT_DISTANCES.get(self.distance_m, f"{self.distance_m:g} m")
 
     @property
+    def stored_name(self) -> str:
+        """The name as stored with the recording (and exported): English, whatever the runner reads."""
+        with translation.override("en"):
+            return str(self.name)
+
+    @property
     def end_s(self) -> float:
         return self.start_s + self.duration_s
 
     def as_dict(self) -> dict[str, float | str]:
         return {
             "distance_m": self.distance_m,
-            "name": self.name,
+            "name": self.stored_name,
             "duration_s": round(self.duration_s, 1),
             "start_s": round(self.start_s, 1),
             "start_distance_m": round(self.start_distance_m, 1),

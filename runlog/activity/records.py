@@ -9,9 +9,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
 from runlog.activity.efforts import EFFORT_DISTANCES
 from runlog.activity.models import Recording
 from runlog.log.models import Run
+from runlog.site.formats import local_format
 from runlog.site.localtime import local_date
 
 RECENT_WEEKS = 12
@@ -62,11 +66,15 @@ def totals_for(user, tz) -> dict[str, list[Total]]:
             "start", "distance_m", "duration_s", "elevation_gain_m"
         )
     ]
+
+    def week_label(first: dt.date) -> str:
+        return gettext("Week of %(day)s") % {"day": date_format(first, local_format("j M Y"))}
+
     return {
-        "weeks": _totals(
-            rows, lambda day: day - dt.timedelta(days=day.weekday()), lambda first: f"Week of {first:%-d %b %Y}"
-        )[:RECENT_WEEKS],
-        "months": _totals(rows, lambda day: day.replace(day=1), lambda first: f"{first:%B %Y}")[:RECENT_MONTHS],
+        "weeks": _totals(rows, lambda day: day - dt.timedelta(days=day.weekday()), week_label)[:RECENT_WEEKS],
+        "months": _totals(rows, lambda day: day.replace(day=1), lambda first: date_format(first, local_format("F Y")))[
+            :RECENT_MONTHS
+        ],
         "years": _totals(rows, lambda day: day.replace(month=1, day=1), lambda first: f"{first:%Y}"),
     }
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from injuries.advice import slug_for
@@ -118,7 +119,12 @@ def _route_map(samples) -> dict | None:
     lines = map_lines(samples, privacy_m=settings.RUNLOG_PRIVACY_ZONE_M)
     if lines is None:
         return None
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION, "lines": lines}
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "lines": lines,
+        "labels": {"start": gettext("Where the shown route starts"), "end": gettext("Where the shown route ends")},
+    }
 
 
 @read_only
@@ -189,7 +195,7 @@ def run_original(request: HttpRequest, pk: int) -> FileResponse:
     """The file the run was imported from, byte for byte as it was uploaded."""
     recording = _recording(_own_run(request, pk))
     if recording is None or not recording.original.name:
-        raise Http404("This run has no original file.")
+        raise Http404(gettext("This run has no original file."))
     name = recording.original_name or f"run-{pk}"
     return FileResponse(recording.original.open("rb"), as_attachment=True, filename=name.rsplit("/", 1)[-1])
 

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from runlog.api.models import ApiToken
 from runlog.api.tokens import create_token, revoke
@@ -17,8 +19,10 @@ MAX_LIVE_TOKENS = 20
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=80, help_text="What uses it, e.g. “Phone shortcut”")
-    scope = forms.ChoiceField(choices=ApiToken.Scope.choices, initial=ApiToken.Scope.READ, widget=forms.RadioSelect)
+    name = forms.CharField(label=_("Name"), max_length=80, help_text=_("What uses it, e.g. “Phone shortcut”"))
+    scope = forms.ChoiceField(
+        label=_("Scope"), choices=ApiToken.Scope.choices, initial=ApiToken.Scope.READ, widget=forms.RadioSelect
+    )
 
 
 @login_required
@@ -29,7 +33,11 @@ def token_list(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid() and live.count() >= MAX_LIVE_TOKENS:
-            form.add_error(None, f"You have {MAX_LIVE_TOKENS} tokens already; revoke one you no longer use first.")
+            form.add_error(
+                None,
+                gettext("You have %(count)d tokens already; revoke one you no longer use first.")
+                % {"count": MAX_LIVE_TOKENS},
+            )
         if form.is_valid():
             token, secret = create_token(request.user, form.cleaned_data["name"], form.cleaned_data["scope"])
             form = TokenForm()
@@ -47,5 +55,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("api_tokens")
     revoke(token)
-    messages.success(request, f"Revoked the token “{token.name}”: it no longer opens the API.")
+    messages.success(
+        request, gettext("Revoked the token “%(name)s”: it no longer opens the API.") % {"name": token.name}
+    )
     return redirect("api_tokens")

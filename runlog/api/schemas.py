@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from django.utils.translation import gettext
 from ninja import Field, Schema
 from pydantic import BeforeValidator, StrictBool, StrictFloat, StrictInt, StrictStr
 
@@ -26,7 +27,7 @@ def _iso_day(value: Any) -> Any:
         return dt.date.fromisoformat(value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    raise ValueError("Write the day as YYYY-MM-DD.")
+    raise ValueError(gettext("Write the day as YYYY-MM-DD."))
 
 
 def _iso_moment(value: Any) -> Any:
@@ -35,7 +36,7 @@ def _iso_moment(value: Any) -> Any:
         return dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime):
         return value
-    raise ValueError("Write the start as YYYY-MM-DDTHH:MM:SS, with its UTC offset or in your own time zone.")
+    raise ValueError(gettext("Write the start as YYYY-MM-DDTHH:MM:SS, with its UTC offset or in your own time zone."))
 
 
 Day = Annotated[dt.date, BeforeValidator(_iso_day)]

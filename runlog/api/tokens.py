@@ -41,7 +41,9 @@ def token_for(secret: str) -> ApiToken | None:
     if not secret.startswith(PREFIX) or len(secret) > 100:
         return None
     digest = digest_of(secret)
-    token = ApiToken.objects.select_related("user").filter(digest=digest, revoked_at__isnull=True).first()
+    token = (
+        ApiToken.objects.select_related("user", "user__profile").filter(digest=digest, revoked_at__isnull=True).first()
+    )
     if token is None or not hmac.compare_digest(token.digest, digest) or not token.user.is_active:
         return None
     now = timezone.now()

@@ -13,6 +13,8 @@ import math
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext
 from ninja import File, NinjaAPI, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer
@@ -28,6 +30,7 @@ from runlog.imports.files import upload_errors
 from runlog.imports.models import ImportBatch
 from runlog.imports.tasks import ImportRefused, queue_import
 from runlog.log.bounds import date_problems
+from runlog.log.middleware import runner_language
 from runlog.log.models import Profile, profile_for
 from runlog.site.ownership import owned_or_404
 
@@ -45,6 +48,10 @@ class BearerToken(HttpBearer):
             log.info("api token refused path=%s", request.path)
             return None
         request.user = found.user
+        # Every answer, errors included, in the token owner's language (their Settings language).
+        language = runner_language(found.user)
+        if language:
+            translation.activate(language)
         return found
 
 
@@ -71,13 +78,13 @@ def refused(request: HttpRequest, exc: entries.Refused):
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404):
-    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
+    return api.create_response(request, {"detail": str(exc) or gettext("Not found.")}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: AuthenticationError):
     response = api.create_response(
-        request, {"detail": "A valid API token is needed (Authorization: Bearer …)."}, status=401
+        request, {"detail": gettext("A valid API token is needed (Authorization: Bearer …).")}, status=401
     )
     response["WWW-Authenticate"] = "Bearer"
     return response
@@ -85,7 +92,7 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError):
 
 def not_found_anywhere(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Any other path under /api/: JSON like every API answer, not the site's HTML page."""
-    return JsonResponse({"detail": "No such API path. The document is at /api/v1/openapi.json."}, status=404)
+    return JsonResponse({"detail": gettext("No such API path. The document is at /api/v1/openapi.json.")}, status=404)
 
 
 def _profile(request: HttpRequest) -> Profile:
@@ -97,7 +104,9 @@ def _writer(request: HttpRequest) -> Profile:
     token: ApiToken = request.auth
     if not token.can_write:
         log.info("api write refused user=%s token=%s path=%s", token.user_id, token.pk, request.path)
-        raise HttpError(403, "This token can only read. Create a token with the write scope to change the log.")
+        raise HttpError(
+            403, gettext("This token can only read. Create a token with the write scope to change the log.")
+        )
     return profile_for(token.user)
 
 

@@ -6,7 +6,10 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+from django.utils import translation
+from django.utils.translation import gettext
 
+from injuries.models import Location
 from injuries.risk import Frames
 from injuries.risk import metrics as m
 from injuries.risk.rules.footwear import wear_state
@@ -118,6 +121,36 @@ def pain_series(frames: Frames, today: dt.date) -> list[dict]:
         }
         for p in recent.itertuples()
     ]
+
+
+def chart_labels(profile: Profile) -> dict:
+    """The charts' words in the runner's language (charts.js draws them as they are). Not cached with the
+    data: a runner who changes language sees the same numbers under new words."""
+    unit = profile.units
+    return {
+        "language": translation.get_language(),
+        "running": gettext("Running (%(unit)s)") % {"unit": unit},
+        "cross_training": gettext("Cross-training (min)"),
+        "minutes": gettext("min"),
+        "daily_load": gettext("Daily load"),
+        # Translators: the acute and chronic training load, exponentially weighted averages over 7 and 28 days.
+        "acute": gettext("Acute (7-day)"),
+        "chronic": gettext("Chronic (28-day)"),
+        "band": gettext("Band 0.8–1.5 × chronic"),
+        # Translators: the unit of training load: effort (RPE) times minutes.
+        "load_unit": gettext("RPE × min"),
+        "longest": gettext("Longest run of the week"),
+        "longest_before": gettext("Longest of the 30 days before"),
+        "shoe_distance": gettext("Distance so far (km)"),
+        "shoe_retire": gettext("Retire at (km)"),
+        "pain_axis": gettext("pain 0–10"),
+        "moments": {
+            "during": gettext("during"),
+            "after": gettext("after"),
+            "next_morning": gettext("next morning"),
+        },
+        "locations": {str(code): str(label) for code, label in Location.choices},
+    }
 
 
 def chart_data(profile: Profile, frames: Frames, today: dt.date) -> dict:

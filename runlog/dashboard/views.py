@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from injuries.assessment import frames_for, risk_panel
 from injuries.models import PainReport
-from runlog.dashboard.charts import chart_data
+from runlog.dashboard.charts import chart_data, chart_labels
 from runlog.dashboard.week import WeekSummary, week_summary
 from runlog.log.entry_cache import render_entries
 from runlog.log.forms import RunForm
@@ -59,7 +59,8 @@ def risk_summary(shown_flags: list) -> dict[str, list]:
 
 def _charts(profile: Profile, today: dt.date) -> dict:
     """The chart data, cached until the runner's log or date changes; built from the shared frames."""
-    return get_or_compute("charts", profile, today, lambda: chart_data(profile, frames_for(profile, today), today))
+    data = get_or_compute("charts", profile, today, lambda: chart_data(profile, frames_for(profile, today), today))
+    return {**data, "labels": chart_labels(profile)}
 
 
 def _weeks_choice(request: HttpRequest) -> int:

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.views.decorators.csp import csp_override
 
 from runlog.digest.delivery import preview
@@ -43,7 +44,7 @@ class ProfileWithDigestPreview(log_admin.ProfileAdmin):
         content, message = self._preview(pk)
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Digest preview: {content.profile.user}",
+            "title": gettext("Digest preview: %(user)s") % {"user": content.profile.user},
             "content": content,
             "message": message,
             "profile": content.profile,

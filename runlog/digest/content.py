@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from injuries.advice import advice_for
 from injuries.assessment import load_frames_bulk
@@ -134,20 +135,21 @@ def build_contents_each(profiles: list[Profile], weeks: dict[int, dt.date]) -> t
 
 
 def _next_step(assessment: Assessment) -> str:
+    """Lazy: translated when the digest is rendered, in the runner's language."""
     codes = [f.code for f in assessment.flags]
     if "pain.red_flag" in codes:
-        return "Book an appointment with a clinician before your next run."
+        return _("Book an appointment with a clinician before your next run.")
     if any(f.code.startswith("pain.") and f.severity == "high" for f in assessment.flags):
-        return "Make this week lighter: shorter, easier runs, and log tomorrow morning's pain score."
+        return _("Make this week lighter: shorter, easier runs, and log tomorrow morning's pain score.")
     if "overtraining.session_spike" in codes:
-        return "Keep your long run this week within 10 % of your recent longest."
+        return _("Keep your long run this week within 10 % of your recent longest.")
     if "rest.missing" in codes:
-        return "Put at least one rest day in your plan this week."
+        return _("Put at least one rest day in your plan this week.")
     if any(c.startswith("footwear.worn") for c in codes):
-        return "Check the wear on your shoes and plan a new pair."
+        return _("Check the wear on your shoes and plan a new pair.")
     if "prevention.strength" in codes:
-        return "Add two short strength sessions this week: squats, lunges, calf raises."
-    return "Keep it steady: one longer run, easy days easy, at least one rest day."
+        return _("Add two short strength sessions this week: squats, lunges, calf raises.")
+    return _("Keep it steady: one longer run, easy days easy, at least one rest day.")
 
 
 def render_digest(content: DigestContent):
@@ -162,4 +164,4 @@ def render_digest(content: DigestContent):
         "settings_url": settings.SITE_URL + reverse("profile"),
     }
     headers = {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    return make_message("digest", context, user.email, headers)
+    return make_message("digest", context, user.email, headers, language=content.profile.language)

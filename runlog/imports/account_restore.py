@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from injuries.models import PainReport, ReturnPlan
 from runlog.activity.models import Recording
@@ -49,7 +51,9 @@ def _recorded(name: str, data: bytes, report: FileReport) -> tuple[Recorded, flo
     try:
         records = parser(plain) if parser else []
     except ImportRejected as exc:
-        report.remarks.append(f"{name}: kept, but its samples could not be read ({exc.reason})")
+        report.remarks.append(
+            _("%(name)s: kept, but its samples could not be read (%(reason)s)") % {"name": name, "reason": exc.reason}
+        )
         records = []
     if not records:
         return recorded, None
@@ -98,7 +102,7 @@ def _save(profile, doc, report, batch, dry_run, writer: RecordingWriter) -> None
         if doc.profile and empty:
             _restore_profile(profile, doc, shoes, dry_run)
         elif doc.profile:
-            report.remarks.append("the account already had a log, so its settings were kept")
+            report.remarks.append(_("the account already had a log, so its settings were kept"))
 
         starts = [r["start"] for r in doc.runs + doc.cross_training]
         index = DuplicateIndex.for_user(user, min(starts), max(starts)) if starts else DuplicateIndex()
@@ -185,8 +189,14 @@ def _save(profile, doc, report, batch, dry_run, writer: RecordingWriter) -> None
         report.created += len(runs) + len(sessions) + len(pains) + len(plans)
         if doc.original_files and doc.read_file is None:
             report.remarks.append(
-                f"{doc.original_files} original activity file(s) named in the file were not kept: "
-                "they travel in the ZIP export, not in account.json alone"
+                ngettext(
+                    "%(count)d original activity file named in the file was not kept: "
+                    "it travels in the ZIP export, not in account.json alone",
+                    "%(count)d original activity files named in the file were not kept: "
+                    "they travel in the ZIP export, not in account.json alone",
+                    doc.original_files,
+                )
+                % {"count": doc.original_files}
             )
         if dry_run:
             return

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, Side
 from runlog.imports.account_export import ARCHIVE_FILES, FILE_PATH_MAX, FORMAT, VERSION
@@ -74,9 +75,9 @@ def load_json(data: bytes):
             parse_constant=BadNumber,
         )
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportRejected(f"not valid JSON ({exc})") from None
+        raise ImportRejected(_("not valid JSON (%(exc)s)") % {"exc": exc}) from None
     except RecursionError:
-        raise ImportRejected("not valid JSON (nested too deeply)") from None
+        raise ImportRejected(_("not valid JSON (nested too deeply)")) from None
 
 
 def _fail(path: str, message: str):
@@ -85,33 +86,33 @@ def _fail(path: str, message: str):
 
 def _obj(value, path: str) -> dict:
     if not isinstance(value, dict):
-        _fail(path, "must be an object")
+        _fail(path, _("must be an object"))
     return value
 
 
 def _list(doc: dict, key: str) -> list:
     value = doc.get(key, [])
     if not isinstance(value, list):
-        _fail(key, "must be a list")
+        _fail(key, _("must be a list"))
     return value
 
 
 def _bool(item: dict, key: str, path: str, default: bool = False) -> bool:
     value = item.get(key, default)
     if not isinstance(value, bool):
-        _fail(f"{path}.{key}", "must be true or false")
+        _fail(f"{path}.{key}", _("must be true or false"))
     return value
 
 
 def _check_text(value: str, where: str, max_length: int) -> str:
     if len(value) > max_length:
-        _fail(where, f"must be at most {max_length} characters")
+        _fail(where, _("must be at most %(max_length)s characters") % {"max_length": max_length})
     if "\x00" in value:
-        _fail(where, "must not contain a NUL character")
+        _fail(where, _("must not contain a NUL character"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        _fail(where, "must be valid text (it holds a lone surrogate)")
+        _fail(where, _("must be valid text (it holds a lone surrogate)"))
     return value
 
 
@@ -120,9 +121,9 @@ def _str(item: dict, key: str, path: str, max_length: int = NOTES_MAX, required:
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        _fail(f"{path}.{key}", "must be text")
+        _fail(f"{path}.{key}", _("must be text"))
     if required and not value.strip():
-        _fail(f"{path}.{key}", "must not be empty")
+        _fail(f"{path}.{key}", _("must not be empty"))
     return _check_text(value, f"{path}.{key}", max_length)
 
 
@@ -133,7 +134,10 @@ def _choice(item: dict, key: str, path: str, allowed: Collection, default=None, 
         return ""
     if isinstance(value, bool) or value not in allowed:
         shown = [str(a) for a in allowed if a != ""]
-        _fail(f"{path}.{key}", f"must be one of {', '.join(shown)}" + (" (or null)" if blank else ""))
+        choices = ", ".join(shown)
+        if blank:
+            _fail(f"{path}.{key}", _("must be one of %(choices)s (or null)") % {"choices": choices})
+        _fail(f"{path}.{key}", _("must be one of %(choices)s") % {"choices": choices})
     return value
 
 
@@ -142,27 +146,28 @@ def _number(item, key, path, *, required=True, low=None, high=None, integer=Fals
     where = f"{path}.{key}"
     if value is None:
         if required:
-            _fail(where, "is required")
+            _fail(where, _("is required"))
         return None
     if isinstance(value, BadNumber):
-        _fail(where, f"must be a finite number (not {value.text})")
+        _fail(where, _("must be a finite number (not %(text)s)") % {"text": value.text})
     if isinstance(value, bool) or not isinstance(value, int | float):
-        _fail(where, "must be a number")
+        _fail(where, _("must be a number"))
     if integer and not float(value).is_integer():
-        _fail(where, "must be a whole number")
+        _fail(where, _("must be a whole number"))
     if low is not None and (value <= low if low_open else value < low):
-        _fail(where, f"must be {'>' if low_open else '≥'} {low:g}")
+        _fail(where, _("must be %(else)s %(low)s") % {"else": ">" if low_open else "≥", "low": format(low, "g")})
     if high is not None and value > high:
-        _fail(where, f"must be ≤ {high:g}")
+        _fail(where, _("must be ≤ %(high)s") % {"high": format(high, "g")})
     return int(value) if integer else float(value)
 
 
-_BEFORE = f"is before {bounds.DATE_MIN.isoformat()}"
+def _before() -> str:
+    return _("is before %(day)s") % {"day": bounds.DATE_MIN.isoformat()}
 
 
 def _day_in_range(day: dt.date, today: dt.date, where: str) -> None:
     for _problem in bounds.date_problems(day, today):
-        _fail(where, "is in the future" if day > today else _BEFORE)
+        _fail(where, _("is in the future") if day > today else _before())
 
 
 def _date(item, key, path, today: dt.date, required=True) -> dt.date | None:
@@ -172,7 +177,7 @@ def _date(item, key, path, today: dt.date, required=True) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        _fail(f"{path}.{key}", "must be a date (YYYY-MM-DD)")
+        _fail(f"{path}.{key}", _("must be a date (YYYY-MM-DD)"))
     _day_in_range(day, today, f"{path}.{key}")
     return day
 
@@ -183,18 +188,18 @@ def _start(item: dict, path: str, tz: dt.tzinfo, today: dt.date) -> dt.datetime:
     try:
         start = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        _fail(where, "must be a date-time (YYYY-MM-DDTHH:MM:SS+01:00)")
+        _fail(where, _("must be a date-time (YYYY-MM-DDTHH:MM:SS+01:00)"))
     if start.tzinfo is None:
-        _fail(where, "must include a UTC offset")
+        _fail(where, _("must include a UTC offset"))
     try:
         utc = start.astimezone(dt.UTC)
     except OverflowError:  # year 1 with an offset east of UTC, year 9999 west of it
-        _fail(where, _BEFORE if start.year < dt.MAXYEAR // 2 else "is in the future")
+        _fail(where, _before() if start.year < dt.MAXYEAR // 2 else _("is in the future"))
     # Two days of margin settle the clear cases before a conversion that could overflow near year 1 or 9999.
     if utc.date() < bounds.DATE_MIN - dt.timedelta(days=2):
-        _fail(where, _BEFORE)
+        _fail(where, _before())
     if utc.date() > today + dt.timedelta(days=2):
-        _fail(where, "is in the future")
+        _fail(where, _("is in the future"))
     _day_in_range(utc.astimezone(tz).date(), today, where)
     return utc
 
@@ -204,7 +209,7 @@ def _key(item: dict, path: str, seen: set[str], required: bool) -> str | None:
         return None
     key = _str(item, "key", path, KEY_MAX, required=True)
     if key in seen:
-        _fail(f"{path}.key", f"“{key}” is used twice")
+        _fail(f"{path}.key", _("“%(key)s” is used twice") % {"key": key})
     seen.add(key)
     return key
 
@@ -212,7 +217,10 @@ def _key(item: dict, path: str, seen: set[str], required: bool) -> str | None:
 def _reference(item: dict, name: str, path: str, keys: Collection[str], what: str) -> str | None:
     value = item.get(name)
     if value is not None and (not isinstance(value, str) or value not in keys):
-        _fail(f"{path}.{name}", f"“{value}” is not the key of a {what} in this file")
+        _fail(
+            f"{path}.{name}",
+            _("“%(value)s” is not the key of a %(what)s in this file") % {"value": value, "what": what},
+        )
     return value
 
 
@@ -273,9 +281,9 @@ class _Reader:
             return None
         name = _str(item, "file", path, FILE_PATH_MAX, required=True)
         if not name.startswith(ARCHIVE_FILES) or "/../" in f"/{name}/":
-            _fail(f"{path}.file", f"must be a path under {ARCHIVE_FILES}")
+            _fail(f"{path}.file", _("must be a path under %(ARCHIVE_FILES)s") % {"ARCHIVE_FILES": ARCHIVE_FILES})
         if self.archive_names is not None and name not in self.archive_names:
-            _fail(f"{path}.file", f"“{name}” is not in this archive")
+            _fail(f"{path}.file", _("“%(name)s” is not in this archive") % {"name": name})
         self.out.original_files += 1
         return name
 
@@ -403,7 +411,7 @@ class _Reader:
             day = _date(item, "date", path, self.today)
             scores = {k: _number(item, k, path, required=False, low=0, high=NRS_MAX, integer=True) for k in NRS_FIELDS}
             if all(v is None for v in scores.values()):
-                _fail(path, f"needs at least one of {', '.join(NRS_FIELDS)}")
+                _fail(path, _("needs at least one of %(NRS_FIELDS)s") % {"NRS_FIELDS": ", ".join(NRS_FIELDS)})
             report = {
                 "date": day,
                 "location": _choice(item, "location", path, Location.values),
@@ -423,11 +431,11 @@ class _Reader:
             started = _date(item, "started_on", path, self.today)
             ended = _date(item, "ended_on", path, self.today, required=False)
             if ended is not None and ended < started:
-                _fail(f"{path}.ended_on", "must not be before started_on")
+                _fail(f"{path}.ended_on", _("must not be before started_on"))
             # Optional: exports written before the runner could pause a plan do not carry it.
             paused = _date(item, "paused_on", path, self.today, required=False)
             if paused is not None and paused < started:
-                _fail(f"{path}.paused_on", "must not be before started_on")
+                _fail(f"{path}.paused_on", _("must not be before started_on"))
             self.out.plans.append(
                 {
                     "location": _choice(item, "location", path, Location.values),
@@ -455,10 +463,13 @@ def parse(data: bytes, archive_names: Collection[str] | None = None) -> AccountD
     """A checked AccountDocument from `account.json` bytes, or ImportRejected naming the first problem."""
     doc = load_json(data)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ImportRejected(f'not a Runlog account export (expected "format": "{FORMAT}")')
+        raise ImportRejected(_('not a Runlog account export (expected "format": "%(format)s")') % {"format": FORMAT})
     version = doc.get("version")
     if isinstance(version, bool) or version not in READABLE_VERSIONS:
         shown = version.text if isinstance(version, BadNumber) else repr(version)
         readable = " and ".join(str(v) for v in READABLE_VERSIONS)
-        raise ImportRejected(f"unsupported export version {shown} (this Runlog reads versions {readable})")
+        raise ImportRejected(
+            _("unsupported export version %(shown)s (this Runlog reads versions %(readable)s)")
+            % {"shown": shown, "readable": readable}
+        )
     return _Reader(doc, archive_names).read()

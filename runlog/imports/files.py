@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from runlog.imports import account_json
 from runlog.imports.models import ImportBatch
@@ -85,11 +86,13 @@ def upload_errors(files) -> list[str]:
         name = upload.name or "unnamed"
         limit = upload_limit(name)
         if not name.lower().endswith(ACCEPTED):
-            errors.append(f"{name}: not a file type Runlog reads (GPX, TCX, FIT, .gz, CSV, ZIP or JSON).")
+            errors.append(
+                _("%(name)s: not a file type Runlog reads (GPX, TCX, FIT, .gz, CSV, ZIP or JSON).") % {"name": name}
+            )
         elif upload.size > limit:
-            errors.append(f"{name}: larger than {megabytes(limit)}.")
+            errors.append(_("%(name)s: larger than %(size)s.") % {"name": name, "size": megabytes(limit)})
         elif upload.size == 0:
-            errors.append(f"{name}: the file is empty.")
+            errors.append(_("%(name)s: the file is empty.") % {"name": name})
     return errors
 
 
@@ -108,21 +111,21 @@ def _read_upload(upload: Upload) -> bytes:
         upload.data.seek(0)
         data = upload.data.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRejected(f"file is larger than {megabytes(MAX_FILE_BYTES)}")
+        raise ImportRejected(_("file is larger than %(size)s") % {"size": megabytes(MAX_FILE_BYTES)})
     return data
 
 
 def parse_activity_file(name: str, data: bytes) -> list[ActivityRecord]:
     """One GPX / TCX / FIT file (optionally gzipped) to records; ImportRejected otherwise."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRejected(f"file is larger than {megabytes(MAX_FILE_BYTES)}")
+        raise ImportRejected(_("file is larger than %(size)s") % {"size": megabytes(MAX_FILE_BYTES)})
     name, data = maybe_gunzip(name, data)
     if not data:
-        raise ImportRejected("the file is empty")
+        raise ImportRejected(_("the file is empty"))
     for suffix, parser in PARSERS.items():
         if name.lower().endswith(suffix):
             return parser(data)
-    raise ImportRejected("not a file type Runlog reads (GPX, TCX, FIT, .gz of those, CSV, ZIP or JSON)")
+    raise ImportRejected(_("not a file type Runlog reads (GPX, TCX, FIT, .gz of those, CSV, ZIP or JSON)"))
 
 
 def _rows_from_csv(data: bytes, profile: Profile) -> tuple[Rows, dict[int, str]]:
@@ -132,7 +135,7 @@ def _rows_from_csv(data: bytes, profile: Profile) -> tuple[Rows, dict[int, str]]
     elif csvfiles.looks_like_garmin(text):
         parsed = csvfiles.parse_garmin_csv(text, profile.tz, profile.units)
     else:
-        raise ImportRejected("a CSV file that is neither a Strava activities.csv nor a Garmin Activities.csv")
+        raise ImportRejected(_("a CSV file that is neither a Strava activities.csv nor a Garmin Activities.csv"))
     return [(number, item) for number, item, _ in parsed], {number: f for number, item, f in parsed if f}
 
 
@@ -142,36 +145,41 @@ def _open_zip(data: bytes | BinaryIO) -> tuple[zipfile.ZipFile, dict[str, zipfil
     size = stream.seek(0, os.SEEK_END)
     stream.seek(0)
     if size > MAX_ARCHIVE_BYTES:
-        raise ImportRejected(f"archive is larger than {megabytes(MAX_ARCHIVE_BYTES)}")
+        raise ImportRejected(_("archive is larger than %(size)s") % {"size": megabytes(MAX_ARCHIVE_BYTES)})
     try:
         archive = zipfile.ZipFile(stream)  # reads the central directory only
         infos = [i for i in archive.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ImportRejected("not a valid ZIP archive") from None
+        raise ImportRejected(_("not a valid ZIP archive")) from None
     if len(infos) > MAX_ARCHIVE_ENTRIES:
-        raise ImportRejected(f"archive has {len(infos)} files; at most {MAX_ARCHIVE_ENTRIES} are accepted")
+        raise ImportRejected(
+            _("archive has %(count)s files; at most %(max)s are accepted")
+            % {"count": len(infos), "max": MAX_ARCHIVE_ENTRIES}
+        )
     total = sum(i.file_size for i in infos)
     if total > MAX_ARCHIVE_BYTES:
-        raise ImportRejected(f"archive expands to more than {megabytes(MAX_ARCHIVE_BYTES)}")
+        raise ImportRejected(_("archive expands to more than %(size)s") % {"size": megabytes(MAX_ARCHIVE_BYTES)})
     compressed = sum(i.compress_size for i in infos)
     if total > MAX_RATIO * max(compressed, 1) and total > 1024 * 1024:
-        raise ImportRejected(f"archive expands suspiciously (over {MAX_RATIO}:1): refused")
+        raise ImportRejected(_("archive expands suspiciously (over %(ratio)s:1): refused") % {"ratio": MAX_RATIO})
     # Entry names are only ever used as labels and lookup keys, never as paths on disk.
     return archive, {i.filename: i for i in infos}
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if info.file_size > MAX_FILE_BYTES:
-        raise ImportRejected(f"file is larger than {megabytes(MAX_FILE_BYTES)}")
+        raise ImportRejected(_("file is larger than %(size)s") % {"size": megabytes(MAX_FILE_BYTES)})
     if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1024 * 1024:
-        raise ImportRejected(f"compressed entry expands suspiciously (over {MAX_RATIO}:1): refused")
+        raise ImportRejected(
+            _("compressed entry expands suspiciously (over %(ratio)s:1): refused") % {"ratio": MAX_RATIO}
+        )
     try:
         with archive.open(info) as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
-        raise ImportRejected("the archive entry cannot be read (damaged or encrypted)") from None
+        raise ImportRejected(_("the archive entry cannot be read (damaged or encrypted)")) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRejected(f"file is larger than {megabytes(MAX_FILE_BYTES)}")
+        raise ImportRejected(_("file is larger than %(size)s") % {"size": megabytes(MAX_FILE_BYTES)})
     return data
 
 

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # A worker renews a running import's lease at every commit, seconds apart: silent for this long, it stalled.
 STALLED_AFTER = dt.timedelta(seconds=30)
@@ -19,11 +20,11 @@ class ImportBatch(models.Model):
     """One upload or command-line import: its progress, its per-file report, and what it created."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        RUNNING = "running", "Importing"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"  # only batches from before imports always finished
-        UNDONE = "undone", "Undone"
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")  # only batches from before imports always finished
+        UNDONE = "undone", _("Undone")
 
     WAITING = (Status.PENDING, Status.RUNNING)
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from runlog.activity.models import Recording
 from runlog.activity.store import Recorded, RecordingWriter
@@ -103,17 +105,17 @@ def record_problems(record: ActivityRecord, profile: Profile) -> list[str]:
     try:
         day = record.start.astimezone(profile.tz).date()
     except (OverflowError, ValueError):
-        return ["its start date is out of range"]
+        return [_("its start date is out of range")]
     problem = start_problem(day, profile.today())
     if problem:
         return [problem]
     if record.duration_s is None:
-        return ["no duration"]
+        return [_("no duration")]
     if record.is_run:
         if not record.distance_m:
-            return ["a run without a distance"]
+            return [_("a run without a distance")]
         if not math.isfinite(record.distance_m):
-            return ["its distance is not a number"]
+            return [_("its distance is not a number")]
         problems = bounds.run_problems(record.distance_m, record.duration_s, confirmed_long=True)
     else:
         problems = bounds.duration_problems(record.duration_s)
@@ -128,20 +130,38 @@ def drop_out_of_range(record: ActivityRecord) -> list[str]:
     """Optional device values outside the bounds are dropped, the activity kept: one remark per value."""
     remarks = []
     checks = [
-        ("avg_hr", "average heart rate", "bpm", bounds.HR_MIN, bounds.HR_MAX),
-        ("max_hr", "maximum heart rate", "bpm", bounds.HR_MIN, bounds.HR_MAX),
-        ("avg_cadence_spm", "average step rate", "steps/min", bounds.STEP_RATE_MIN, bounds.STEP_RATE_MAX),
-        ("elevation_gain_m", "elevation gain", "m", 0, bounds.CLIMB_MAX_M),
+        ("avg_hr", _("average heart rate"), _("bpm"), bounds.HR_MIN, bounds.HR_MAX),
+        ("max_hr", _("maximum heart rate"), _("bpm"), bounds.HR_MIN, bounds.HR_MAX),
+        ("avg_cadence_spm", _("average step rate"), _("steps/min"), bounds.STEP_RATE_MIN, bounds.STEP_RATE_MAX),
+        ("elevation_gain_m", _("elevation gain"), "m", 0, bounds.CLIMB_MAX_M),
     ]
     if record.duration_s is not None:
         # Elapsed time includes the stops, so it is never shorter than the moving time (a second of rounding).
-        checks.append(("elapsed_s", "elapsed time", "s", record.duration_s - 1, bounds.ELAPSED_MAX_S))
+        checks.append(("elapsed_s", _("elapsed time"), "s", record.duration_s - 1, bounds.ELAPSED_MAX_S))
     for name, label, unit, low, high in checks:
         value = getattr(record, name)
         if value is not None and _outside(value, low, high):
             setattr(record, name, None)
-            remarks.append(f"{label} {value:g} {unit} dropped: outside {low:,.0f}–{high:,.0f}")
+            remarks.append(
+                # Translators: e.g. "average heart rate 250 bpm dropped: outside 30–230", from an imported file.
+                _("%(what)s %(value)s %(unit)s dropped: outside %(low)s–%(high)s")
+                % {
+                    "what": label,
+                    "value": f"{value:g}",
+                    "unit": unit,
+                    "low": number_format(low, decimal_pos=0, force_grouping=True),
+                    "high": number_format(high, decimal_pos=0, force_grouping=True),
+                }
+            )
     return remarks
+
+
+def _at_row(number: int | None, text: str) -> str:
+    """A problem of one row of a CSV file (a whole file's problem has no row)."""
+    if number is None:
+        return text
+    # Translators: e.g. "row 12: no duration".
+    return _("row %(number)s: %(problem)s") % {"number": number, "problem": text}
 
 
 class Saver:
@@ -185,21 +205,20 @@ class Saver:
                     index.source_ids.add((source, source_id))
         runs, sessions, recorded_runs, recorded_sessions = [], [], [], []
         for number, item in rows:
-            where = f"row {number}: " if number is not None else ""
             if isinstance(item, ImportRejected):
-                report.rejected.append(where + item.reason)
+                report.rejected.append(_at_row(number, item.reason))
                 continue
             record = item
             problems = record_problems(record, self.profile)
             if problems:
-                report.rejected.append(where + problems[0])
+                report.rejected.append(_at_row(number, problems[0]))
                 continue
             kind = "run" if record.is_run else f"xt:{record.activity}"
             if index.seen(kind, record.start, record.distance_m, record.source, record.source_id):
                 report.duplicates += 1
                 continue
             index.add(kind, record.start, record.distance_m, record.source, record.source_id)
-            record.remarks.extend(where + remark for remark in drop_out_of_range(record))
+            record.remarks.extend(_at_row(number, remark) for remark in drop_out_of_range(record))
             for remark in record.remarks:
                 if remark not in report.remarks:
                     report.remarks.append(remark)

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.db.models import F, Q, Sum
 from django.tasks import task
 from django.tasks.backends.immediate import ImmediateBackend
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from injuries.models import PainReport, ReturnPlan
 from runlog.imports.files import (
@@ -77,16 +78,22 @@ def refusal(user, incoming_bytes: int) -> ImportRefused | None:
     waiting = ImportBatch.objects.filter(user=user, status__in=Waiting).count()
     if waiting >= MAX_WAITING_IMPORTS:
         return ImportRefused(
-            f"You already have {waiting} imports waiting (at most {MAX_WAITING_IMPORTS}); "
-            "upload more once one of them has finished.",
+            _(
+                "You already have %(waiting)d imports waiting (at most %(max)d); "
+                "upload more once one of them has finished."
+            )
+            % {"waiting": waiting, "max": MAX_WAITING_IMPORTS},
             429,
         )
     used = stored_bytes(user)
     quota = settings.IMPORT_QUOTA_BYTES
     if used + incoming_bytes > quota:
         return ImportRefused(
-            f"These files would take your waiting uploads over your storage quota of {megabytes(quota)} "
-            f"({megabytes(used)} waiting now); upload them once your imports have finished.",
+            _(
+                "These files would take your waiting uploads over your storage quota of %(quota)s "
+                "(%(used)s waiting now); upload them once your imports have finished."
+            )
+            % {"quota": megabytes(quota), "used": megabytes(used)},
             413,
         )
     return None
@@ -189,7 +196,12 @@ class BatchImport:
         self.created = False
 
     def run(self) -> bool:
-        """True once the batch is finished; False when the deadline came first (the batch is handed back)."""
+        """True once the batch is finished; False when the deadline came first (the batch is handed back).
+        The report's reasons are written in the runner's language (they are stored as text)."""
+        with translation.override(self.profile.language):
+            return self._run()
+
+    def _run(self) -> bool:
         try:
             for stored in self.batch.files.filter(done=False):
                 if not self._import_file(stored):

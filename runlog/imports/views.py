@@ -18,6 +18,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -96,18 +97,22 @@ def import_undo(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 UNDO_NOUNS = {
-    "runs": ("run", "runs"),
-    "cross_training": ("cross-training session", "cross-training sessions"),
-    "pain_reports": ("pain report", "pain reports"),
-    "shoes": ("shoe", "shoes"),
+    "runs": ngettext_lazy("%(count)d run", "%(count)d runs", "count"),
+    "cross_training": ngettext_lazy("%(count)d cross-training session", "%(count)d cross-training sessions", "count"),
+    "pain_reports": ngettext_lazy("%(count)d pain report", "%(count)d pain reports", "count"),
+    "shoes": ngettext_lazy("%(count)d shoe", "%(count)d shoes", "count"),
 }
 
 
 def undo_summary(counts: dict[str, int]) -> str:
     """'84 runs, 24 cross-training sessions and 2 shoes': the kinds there are, each in its number."""
-    parts = [f"{counts[kind]} {one if counts[kind] == 1 else many}" for kind, (one, many) in UNDO_NOUNS.items()]
-    parts = [part for part, kind in zip(parts, UNDO_NOUNS, strict=True) if counts[kind]] or ["nothing"]
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    parts = [UNDO_NOUNS[kind] % {"count": counts[kind]} for kind in UNDO_NOUNS if counts[kind]]
+    if not parts:
+        return gettext("nothing")
+    if len(parts) == 1:
+        return parts[0]
+    # Translators: the end of a list, e.g. "84 runs, 24 cross-training sessions and 2 shoes".
+    return gettext("%(items)s and %(last)s") % {"items": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
 @login_required
@@ -115,7 +120,7 @@ def import_undo_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """The page that asks before undoing (without JavaScript; with it, the button asks in a dialog)."""
     batch = _owned_batch(request, pk)
     if not batch.can_be_undone:
-        messages.error(request, "Only a finished import can be undone.")
+        messages.error(request, gettext("Only a finished import can be undone."))
         return redirect("import_detail", pk=batch.pk)
     context = {"batch": batch, "removes": undo_summary(undo_counts(batch))}
     return render(request, "imports/undo_confirm.html", context)
@@ -124,10 +129,12 @@ def import_undo_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def _undo(request: HttpRequest, batch: ImportBatch) -> HttpResponse:
     if not batch.can_be_undone:
-        messages.error(request, "Only a finished import can be undone.")
+        messages.error(request, gettext("Only a finished import can be undone."))
         return redirect("import_detail", pk=batch.pk)
     counts = undo_batch(batch)
-    messages.success(request, f"Import undone: removed the {undo_summary(counts)} it had added.")
+    messages.success(
+        request, gettext("Import undone: removed the %(items)s it had added.") % {"items": undo_summary(counts)}
+    )
     if request.htmx:
         return HttpResponseClientRedirect(reverse("import_page"))
     return redirect("import_page")

@@ -145,7 +145,9 @@ def send_email_link(user_id: int) -> str:
         "address": profile.email_link_address,
         "days": settings.EMAIL_LINK_MAX_AGE // 86400,
     }
-    make_message("email_change" if change else "email_verify", context, profile.email_link_address).send()
+    make_message(
+        "email_change" if change else "email_verify", context, profile.email_link_address, language=profile.language
+    ).send()
     return "sent"
 
 
@@ -160,7 +162,7 @@ def send_email_change_notice(user_id: int) -> str:
         "new_address": mask(profile.pending_email),
         "reset_url": settings.SITE_URL + reverse("password_reset"),
     }
-    make_message("email_change_notice", context, profile.user.email).send()
+    make_message("email_change_notice", context, profile.user.email, language=profile.language).send()
     return "sent"
 
 
@@ -187,7 +189,7 @@ def send_password_reset(address: str) -> int:
             "password_reset_confirm", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)}
         )
         context = {**_site_context(user), "reset_url": settings.SITE_URL + path}
-        make_message("password_reset", context, user.email).send()
+        make_message("password_reset", context, user.email, language=profile_for(user).language).send()
         sent += 1
     return sent
 

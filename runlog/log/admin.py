@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import BaseUserManager
+from django.utils.translation import gettext
 
 from runlog.log.accounts import address_in_use
 from runlog.log.forms import VersionedFormMixin
@@ -56,7 +57,7 @@ def _unique_address(form: forms.ModelForm) -> str:
     """The form's email, normalised as sign-up does, refused when another account uses it in any case."""
     address = BaseUserManager.normalize_email(form.cleaned_data.get("email", "").strip())
     if address and address_in_use(address, except_user=form.instance if form.instance.pk else None):
-        raise forms.ValidationError("Another account uses this email address.", code="address_in_use")
+        raise forms.ValidationError(gettext("Another account uses this email address."), code="address_in_use")
     return address
 
 

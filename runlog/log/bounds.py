@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from runlog.log import units as u
 
@@ -40,13 +42,30 @@ def _pace(seconds_per_km: float) -> str:
     return u.format_pace(seconds_per_km, "km")
 
 
+def _number(value: float) -> str:
+    """A bound as the runner's language writes it: 15,000 in English, 15.000 in German."""
+    return number_format(value, decimal_pos=0, force_grouping=True)
+
+
+def climb_message() -> str:
+    return gettext("Climb must be between 0 and %(max)s m.") % {"max": _number(CLIMB_MAX_M)}
+
+
+def shoe_start_message() -> str:
+    return gettext("Starting distance can be at most %(max)s km.") % {"max": _number(SHOE_START_MAX_KM)}
+
+
+def shoe_retire_message() -> str:
+    return gettext("Retirement distance can be at most %(max)s km.") % {"max": _number(SHOE_RETIRE_MAX_KM)}
+
+
 def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long: bool = False) -> list[Problem]:
     """What is wrong with a run's distance and time, in words a runner understands."""
     km = distance_m / u.KM
     if problems := distance_problems(distance_m):
         return problems
     if km > RUN_CONFIRM_KM and not confirmed_long:
-        return [Problem("confirm", "Over 100 km in one run — please confirm it is right.")]
+        return [Problem("confirm", gettext("Over 100 km in one run — please confirm it is right."))]
     if duration_s is None:
         return []
     problems = duration_problems(duration_s)
@@ -57,23 +76,30 @@ def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long:
         return [
             Problem(
                 "duration",
-                f"That is a pace of {_pace(pace)}, faster than a human runs that far — "
-                "check the distance, the time and the unit.",
+                gettext(
+                    "That is a pace of %(pace)s, faster than a human runs that far — "
+                    "check the distance, the time and the unit."
+                )
+                % {"pace": _pace(pace)},
             )
         ]
     if pace > PACE_MAX_S_PER_KM:
         return [
             Problem(
                 "duration",
-                f"That is a pace of {_pace(pace)}, slower than 30:00 /km — check the time, or log it as a walk "
-                "under cross-training.",
+                gettext(
+                    "That is a pace of %(pace)s, slower than 30:00 /km — check the time, or log it as a walk "
+                    "under cross-training."
+                )
+                % {"pace": _pace(pace)},
             )
         ]
     if pace > WALK_PACE_S_PER_KM:
         return [
             Problem(
                 "duration",
-                f"A pace of {_pace(pace)} is walking speed: consider logging it as a walk under cross-training.",
+                gettext("A pace of %(pace)s is walking speed: consider logging it as a walk under cross-training.")
+                % {"pace": _pace(pace)},
                 blocking=False,
             )
         ]
@@ -83,21 +109,21 @@ def run_problems(distance_m: float, duration_s: float | None, *, confirmed_long:
 def distance_problems(distance_m: float) -> list[Problem]:
     """A run's distance: 0.1–350 km (the confirmation above 100 km is the forms' business)."""
     if math.isnan(distance_m):
-        return [Problem("distance", "That distance is not a number — check it.")]
+        return [Problem("distance", gettext("That distance is not a number — check it."))]
     km = distance_m / u.KM
     if km < RUN_MIN_KM:
-        return [Problem("distance", "A run is at least 0.1 km (100 m).")]
+        return [Problem("distance", gettext("A run is at least 0.1 km (100 m)."))]
     if km > RUN_MAX_KM:
-        return [Problem("distance", "That is over 350 km — check the distance and the unit.")]
+        return [Problem("distance", gettext("That is over 350 km — check the distance and the unit."))]
     return []
 
 
 def date_problems(day: dt.date, today: dt.date) -> list[Problem]:
     """A day a runner (or a file) gives: from 1970-01-01 to `today`, the runner's today in their own zone."""
     if day < DATE_MIN:
-        return [Problem("date", "That date is before 1970 — check the year.")]
+        return [Problem("date", gettext("That date is before 1970 — check the year."))]
     if day > today:
-        return [Problem("date", "That date is in the future; log sessions once they have happened.")]
+        return [Problem("date", gettext("That date is in the future; log sessions once they have happened."))]
     return []
 
 
@@ -108,17 +134,22 @@ def is_finite(value: float | None) -> bool:
 
 def duration_problems(duration_s: float) -> list[Problem]:
     if isinstance(duration_s, float) and not math.isfinite(duration_s):
-        return [Problem("duration", "That time is not a number — check it.")]
+        return [Problem("duration", gettext("That time is not a number — check it."))]
     if duration_s < DURATION_MIN_S:
-        return [Problem("duration", "That is shorter than a minute — check the time.")]
+        return [Problem("duration", gettext("That is shorter than a minute — check the time."))]
     if duration_s > DURATION_MAX_S:
-        return [Problem("duration", "That is longer than 24 hours — check the time.")]
+        return [Problem("duration", gettext("That is longer than 24 hours — check the time."))]
     return []
 
 
 def heart_rate_problems(avg_hr: float | None) -> list[Problem]:
     if avg_hr is not None and not HR_MIN <= avg_hr <= HR_MAX:
-        return [Problem("avg_hr", f"Average heart rate must be between {HR_MIN} and {HR_MAX} bpm.")]
+        return [
+            Problem(
+                "avg_hr",
+                gettext("Average heart rate must be between %(min)d and %(max)d bpm.") % {"min": HR_MIN, "max": HR_MAX},
+            )
+        ]
     return []
 
 
@@ -145,40 +176,43 @@ def validate_duration_s(value: int) -> None:
 
 
 def validate_elapsed_s(value: int | None) -> None:
-    _between(value, 1, ELAPSED_MAX_S, "Elapsed time must be at most 7 days.")
+    _between(value, 1, ELAPSED_MAX_S, gettext("Elapsed time must be at most 7 days."))
 
 
 def validate_heart_rate(value: int | None) -> None:
-    _between(value, HR_MIN, HR_MAX, f"Heart rate must be between {HR_MIN} and {HR_MAX} bpm.")
+    message = gettext("Heart rate must be between %(min)d and %(max)d bpm.") % {"min": HR_MIN, "max": HR_MAX}
+    _between(value, HR_MIN, HR_MAX, message)
 
 
 def validate_step_rate(value: float | None) -> None:
-    _between(value, STEP_RATE_MIN, STEP_RATE_MAX, f"Step rate must be between {STEP_RATE_MIN} and {STEP_RATE_MAX}.")
+    message = gettext("Step rate must be between %(min)d and %(max)d.") % {"min": STEP_RATE_MIN, "max": STEP_RATE_MAX}
+    _between(value, STEP_RATE_MIN, STEP_RATE_MAX, message)
 
 
 def validate_climb_m(value: float | None) -> None:
-    _between(value, 0, CLIMB_MAX_M, f"Climb must be between 0 and {CLIMB_MAX_M:,} m.")
+    _between(value, 0, CLIMB_MAX_M, climb_message())
 
 
 def validate_rpe(value: int | None) -> None:
-    _between(value, 0, RPE_MAX, f"Effort (RPE) is a whole number from 0 to {RPE_MAX}.")
+    _between(value, 0, RPE_MAX, gettext("Effort (RPE) is a whole number from 0 to %(max)d.") % {"max": RPE_MAX})
 
 
 def validate_pain_score(value: int | None) -> None:
-    _between(value, 0, NRS_MAX, f"A pain score is a whole number from 0 to {NRS_MAX}.")
+    _between(value, 0, NRS_MAX, gettext("A pain score is a whole number from 0 to %(max)d.") % {"max": NRS_MAX})
 
 
 def validate_shoe_start_m(value: float) -> None:
-    _between(value, 0, SHOE_START_MAX_KM * u.KM, f"Starting distance can be at most {SHOE_START_MAX_KM:,.0f} km.")
+    _between(value, 0, SHOE_START_MAX_KM * u.KM, shoe_start_message())
 
 
 def validate_shoe_retire_m(value: float) -> None:
     if math.isfinite(value) and value <= 0:
-        raise ValidationError("Retirement distance must be more than 0 km.", code="bounds")
-    _between(value, 0, SHOE_RETIRE_MAX_KM * u.KM, f"Retirement distance can be at most {SHOE_RETIRE_MAX_KM:,.0f} km.")
+        raise ValidationError(gettext("Retirement distance must be more than 0 km."), code="bounds")
+    _between(value, 0, SHOE_RETIRE_MAX_KM * u.KM, shoe_retire_message())
 
 
 def validate_cross_training_m(value: float | None) -> None:
     if value is not None and math.isfinite(value) and value <= 0:
-        raise ValidationError("A distance, if given, is more than 0 km.", code="bounds")
-    _between(value, 0, CROSS_TRAINING_MAX_KM * u.KM, f"Distance must be at most {CROSS_TRAINING_MAX_KM:,.0f} km.")
+        raise ValidationError(gettext("A distance, if given, is more than 0 km."), code="bounds")
+    message = gettext("Distance must be at most %(max)s km.") % {"max": _number(CROSS_TRAINING_MAX_KM)}
+    _between(value, 0, CROSS_TRAINING_MAX_KM * u.KM, message)

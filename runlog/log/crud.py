@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from runlog.log.entry_cache import render_entries
@@ -46,6 +47,42 @@ class Section:
     template: str = "log/section.html"
     extra_context: Callable[[HttpRequest], dict] = field(default=lambda request: {})
     initial: Callable[[HttpRequest], dict] = field(default=lambda request: {})  # a new entry's form
+    # The section's own whole sentences (translated as they are: "Delete this run?" and "Delete this
+    # shoe?" differ in gender elsewhere): new_title, edit_title, delete_title, delete_question, saved,
+    # updated, deleted. A missing one is built from the noun.
+    phrases: dict = field(default_factory=dict)
+
+    def _phrase(self, key: str, fallback: str) -> str:
+        phrase = self.phrases.get(key)
+        return str(phrase) if phrase is not None else fallback % {"noun": self.noun}
+
+    @property
+    def new_title(self) -> str:
+        return self._phrase("new_title", gettext("New %(noun)s"))
+
+    @property
+    def edit_title(self) -> str:
+        return self._phrase("edit_title", gettext("Edit %(noun)s"))
+
+    @property
+    def delete_title(self) -> str:
+        return self._phrase("delete_title", gettext("Delete %(noun)s"))
+
+    @property
+    def delete_question(self) -> str:
+        return self._phrase("delete_question", gettext("Delete this %(noun)s?"))
+
+    @property
+    def saved_message(self) -> str:
+        return self._phrase("saved", gettext("Saved the %(noun)s."))
+
+    @property
+    def updated_message(self) -> str:
+        return self._phrase("updated", gettext("Updated the %(noun)s."))
+
+    @property
+    def deleted_message(self) -> str:
+        return self._phrase("deleted", gettext("Deleted the %(noun)s."))
 
     def url(self, action: str, obj=None) -> str:
         return reverse(f"{self.name}_{action}", args=[obj.pk] if obj is not None else [])
@@ -108,7 +145,7 @@ def _created(section: Section, request: HttpRequest, obj, warnings: list[str]) -
         return mark_changed(render(request, f"{section.template}#created", context))
     for warning in warnings:
         messages.info(request, warning)
-    messages.success(request, f"Saved the {section.noun}.")
+    messages.success(request, section.saved_message)
     return redirect(section.url("list"))
 
 
@@ -146,7 +183,7 @@ def edit(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         obj = get_owned(section, request, obj.pk)  # re-read with the list's annotations
         return mark_changed(render(request, f"{section.template}#item", _context(section, request, obj=obj)))
-    messages.success(request, f"Updated the {section.noun}.")
+    messages.success(request, section.updated_message)
     return redirect(section.url("list"))
 
 
@@ -158,7 +195,7 @@ def delete(section: Section, request: HttpRequest, pk: int) -> HttpResponse:
         obj.delete()
     if request.htmx:
         return mark_changed(HttpResponse(""))
-    messages.success(request, f"Deleted the {section.noun}.")
+    messages.success(request, section.deleted_message)
     return redirect(section.url("list"))
 
 

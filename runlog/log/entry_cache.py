@@ -2,7 +2,7 @@
 shoe, session or pain report), and the empty quick-log forms.
 
 An entry's markup depends only on its own row, the related rows it shows (a run's shoe, a pain report's
-run), the runner's unit and time zone, the date and the code. It holds no per-session token: its
+run), the runner's unit, time zone and language, the date and the code. It holds no per-session token: its
 buttons post through htmx with the page's CSRF header, or lead to a confirmation page without
 JavaScript. So it is cached under a fingerprint of exactly those, shared by every worker, and a list
 page renders only the entries it has not shown before. The code is part of every cache key
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 TIMEOUT = 7 * 24 * 3600
@@ -49,7 +49,8 @@ def render_entries(section, objects, unit: str, today: dt.date) -> list[SafeStri
     if settings.DEBUG:
         return [mark_safe(template.render({"obj": obj, "section": section, "unit": unit})) for obj in objects]
     tz = timezone.get_current_timezone_name()
-    keys = [f"entry:{section.name}:{fingerprint(obj)}:{unit}:{tz}:{today.isoformat()}" for obj in objects]
+    language = translation.get_language()
+    keys = [f"entry:{section.name}:{fingerprint(obj)}:{unit}:{tz}:{language}:{today.isoformat()}" for obj in objects]
     found = cache.get_many(keys)
     missing = {}
     out = []
@@ -70,7 +71,8 @@ def blank_form_fields(form) -> SafeString | None:
     otherwise, and the template renders them itself."""
     if form.is_bound or not getattr(form, "cache_blank", False) or settings.DEBUG:
         return None
-    state = [type(form).__module__, type(form).__qualname__, form.prefix, form.auto_id]
+    # The language too: the template's own words ("More details") and the localized numbers.
+    state = [type(form).__module__, type(form).__qualname__, form.prefix, form.auto_id, translation.get_language()]
     for bound in form:
         field = bound.field
         choices = None

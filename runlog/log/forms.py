@@ -13,8 +13,10 @@ from django.contrib.auth.models import BaseUserManager
 from django.core import signing
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from runlog.log import bounds
 from runlog.log import units as u
 from runlog.log.accounts import address_in_use, send_password_reset
 from runlog.log.bounds import (
@@ -28,7 +30,7 @@ from runlog.log.bounds import (
     duration_problems,
     run_problems,
 )
-from runlog.log.models import CrossTraining, Profile, Run, RunKind, Shoe, Theme, timezone_names
+from runlog.log.models import CrossTraining, Language, Profile, Run, RunKind, Shoe, Theme, timezone_names
 from runlog.site.localtime import in_zone
 from runlog.site.widgets import FastSelect
 
@@ -36,12 +38,13 @@ from runlog.site.widgets import FastSelect
 def rpe_field() -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         widget=FastSelect,
-        label="Effort (RPE)",
+        # Translators: RPE, the rating of perceived exertion, 0 (rest) to 10 (maximal effort).
+        label=_("Effort (RPE)"),
         choices=[("", "—")] + [(i, str(i)) for i in range(11)],
         coerce=int,
         empty_value=None,
         required=False,
-        help_text="0 rest … 10 maximal",
+        help_text=_("0 rest … 10 maximal"),
     )
 
 
@@ -153,7 +156,9 @@ class VersionedFormMixin:
     def clean(self):
         data = super().clean()
         if self._opened() == {}:
-            self.add_error(None, "This form could not be checked against the saved version. Reload it and edit again.")
+            self.add_error(
+                None, gettext("This form could not be checked against the saved version. Reload it and edit again.")
+            )
         return data
 
     def check_version(self) -> bool:
@@ -184,7 +189,7 @@ class VersionedFormMixin:
 
         def readable(text: str) -> str:
             if isinstance(field, forms.BooleanField):
-                return "yes" if text else "no"
+                return gettext("yes") if text else gettext("no")
             if text in choices:
                 text = choices[text]
             if not text:
@@ -198,7 +203,7 @@ class DurationField(forms.CharField):
     """h:mm:ss, mm:ss, plain minutes or '1h 5m', bounded to 1 minute – 24 hours."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "h:mm:ss, mm:ss or minutes")
+        kwargs.setdefault("help_text", _("h:mm:ss, mm:ss or minutes"))
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -213,7 +218,9 @@ class DurationField(forms.CharField):
         try:
             seconds = u.parse_duration(value)
         except ValueError:
-            raise forms.ValidationError("Write the time as h:mm:ss (1:05:30), mm:ss (45:00) or minutes (45).") from None
+            raise forms.ValidationError(
+                gettext("Write the time as h:mm:ss (1:05:30), mm:ss (45:00) or minutes (45).")
+            ) from None
         for problem in duration_problems(seconds):
             raise forms.ValidationError(problem.message)
         return seconds
@@ -236,10 +243,18 @@ def initial_day(query, profile: Profile) -> dict:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise Http404("No such day.") from None
+        raise Http404(gettext("No such day.")) from None
     if date_problems(day, profile.today()):
-        raise Http404("Entries can be logged from 1970 to today.")
+        raise Http404(gettext("Entries can be logged from 1970 to today."))
     return {"date": day}
+
+
+class DecimalInput(forms.TextInput):
+    """A decimal in the runner's own writing (10,5 in German): a text box with the decimal keypad on a
+    phone. Not type=number, which takes only the browser's own locale and shows an empty box for 10,5."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
 
 
 def date_input() -> forms.DateInput:
@@ -248,7 +263,7 @@ def date_input() -> forms.DateInput:
 
 
 # The start time field shows a time (now for a new entry, the saved one when editing); cleared, 07:00.
-START_TIME_HINT = "Local time, as shown; cleared, 07:00"
+START_TIME_HINT = _("Local time, as shown; cleared, 07:00")
 
 
 class LocalStartMixin:
@@ -261,7 +276,7 @@ class LocalStartMixin:
             return None
         start = dt.datetime.combine(day, at, tzinfo=profile.tz)
         if start > timezone.now() + dt.timedelta(minutes=5):
-            self.add_error("time", "That time is still to come today.")
+            self.add_error("time", gettext("That time is still to come today."))
         return start
 
     def _initial_local(self, instance, profile: Profile) -> None:
@@ -278,21 +293,23 @@ class LocalStartMixin:
 class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long")
-    date = forms.DateField(widget=date_input())
+    date = forms.DateField(label=_("Date"), widget=date_input())
     time = forms.TimeField(
-        label="Start time",
+        label=_("Start time"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text=START_TIME_HINT,
     )
     # No min_value nor max_digits: every distance out of bounds, negative or of a hundred digits, gets the
     # bounds module's one message in the runner's words.
-    distance = forms.DecimalField(decimal_places=3, label="Distance", widget=forms.NumberInput(attrs={"min": "0"}))
-    duration = DurationField(label="Duration")
+    # Localized: a German or French runner writes 10,5 (and sees their own decimal comma when editing).
+    distance = forms.DecimalField(decimal_places=3, label=_("Distance"), localize=True, widget=DecimalInput)
+    duration = DurationField(label=_("Duration"))
     rpe = rpe_field()
-    avg_hr = forms.IntegerField(label="Avg HR", required=False, min_value=HR_MIN, max_value=HR_MAX)
+    # Translators: the average heart rate of a run, short.
+    avg_hr = forms.IntegerField(label=_("Avg HR"), required=False, min_value=HR_MIN, max_value=HR_MAX)
     confirm_long = forms.BooleanField(
-        required=False, label="Yes, I really ran that far", widget=forms.CheckboxInput(attrs={"class": "confirm"})
+        required=False, label=_("Yes, I really ran that far"), widget=forms.CheckboxInput(attrs={"class": "confirm"})
     )
 
     field_order = ["date", "distance", "duration", "kind", "rpe", "shoe", "warm_up", "confirm_long", "time"]
@@ -306,7 +323,15 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
             "shoe": FastSelect,
             "surface": FastSelect,
         }
-        labels = {"elevation_gain_m": "Climb (m)"}
+        labels = {
+            "kind": _("Kind"),
+            "shoe": _("Shoe"),
+            "warm_up": _("Warm-up done"),
+            "plan_session": _("Return-to-run plan session"),
+            "surface": _("Surface"),
+            "notes": _("Notes"),
+            "elevation_gain_m": _("Climb (m)"),
+        }
 
     def __init__(self, *args, profile: Profile, plan_session: str | None = None, **kwargs):
         """`plan_session` names today's session of a return-to-run plan under way ("Phase 3 of 8: …"): the
@@ -318,15 +343,15 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
         if plan_session and not self.instance.pk:
             self.primary = (*self.primary, "plan_session")
             self.initial.setdefault("plan_session", True)
-            self.fields["plan_session"].help_text = f"Today's session: {plan_session}"
+            self.fields["plan_session"].help_text = gettext("Today's session: %(session)s") % {"session": plan_session}
         else:
-            self.fields["plan_session"].help_text = "Only while you follow a return-to-run plan."
+            self.fields["plan_session"].help_text = gettext("Only while you follow a return-to-run plan.")
         shoes = Shoe.objects.for_user(profile.user)
         current = self.instance.shoe_id if self.instance.pk else None
         shoes = shoes.filter(retired_on__isnull=True) | shoes.filter(pk=current)
         self.fields["shoe"].queryset = shoes.distinct()
-        self.fields["shoe"].empty_label = "No shoe"
-        self.fields["distance"].label = f"Distance ({profile.units})"
+        self.fields["shoe"].empty_label = gettext("No shoe")
+        self.fields["distance"].label = gettext("Distance (%(unit)s)") % {"unit": profile.units}
         self.fields["elevation_gain_m"].min_value = 0
         self._initial_local(self.instance, profile)
         if self.instance.pk:
@@ -341,7 +366,7 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
     def clean_elevation_gain_m(self):
         value = self.cleaned_data.get("elevation_gain_m")
         if value is not None and not 0 <= value <= CLIMB_MAX_M:
-            raise forms.ValidationError(f"Climb must be between 0 and {CLIMB_MAX_M:,} m.")
+            raise forms.ValidationError(bounds.climb_message())
         return value
 
     def clean(self):
@@ -379,14 +404,14 @@ class RunForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.Model
 class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("date", "activity", "duration", "rpe")
-    date = forms.DateField(widget=date_input())
+    date = forms.DateField(label=_("Date"), widget=date_input())
     time = forms.TimeField(
-        label="Start time",
+        label=_("Start time"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text=START_TIME_HINT,
     )
-    duration = DurationField(label="Duration")
+    duration = DurationField(label=_("Duration"))
     rpe = rpe_field()
 
     field_order = ["date", "activity", "duration", "rpe", "time", "notes"]
@@ -395,6 +420,7 @@ class CrossTrainingForm(VersionedFormMixin, SplitFieldsMixin, LocalStartMixin, f
         model = CrossTraining
         fields = ["activity", "rpe", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2}), "activity": FastSelect}
+        labels = {"activity": _("Activity"), "notes": _("Notes")}
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
@@ -426,26 +452,38 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
     cache_blank = True  # no per-response markup in its fields: the empty form is cached
     primary = ("name", "brand", "model", "support", "retire_distance")
     start_distance = forms.DecimalField(
-        label="Already run in them",
+        label=_("Already run in them"),
         decimal_places=1,
         min_value=0,
         required=False,
-        help_text="If bought used or logged elsewhere",
+        help_text=_("If bought used or logged elsewhere"),
+        localize=True,
+        widget=DecimalInput,
     )
     # No max_digits: the bound below says it in a runner's words.
-    retire_distance = forms.DecimalField(label="Retire at", decimal_places=1, min_value=1)
+    retire_distance = forms.DecimalField(
+        label=_("Retire at"), decimal_places=1, min_value=1, localize=True, widget=DecimalInput
+    )
 
     class Meta:
         model = Shoe
         fields = ["name", "brand", "model", "support", "purchased_on"]
         widgets = {"purchased_on": date_input(), "support": FastSelect}
+        labels = {
+            "name": _("Name"),
+            "brand": _("Brand"),
+            # Translators: the model of a shoe (its product name).
+            "model": _("Model"),
+            "support": _("Support"),
+            "purchased_on": _("Purchased on"),
+        }
 
     def __init__(self, *args, profile: Profile, **kwargs):
         super().__init__(*args, **kwargs)
         self.profile = profile
         unit = profile.units
-        self.fields["start_distance"].label = f"Already run in them ({unit})"
-        self.fields["retire_distance"].label = f"Retire at ({unit})"
+        self.fields["start_distance"].label = gettext("Already run in them (%(unit)s)") % {"unit": unit}
+        self.fields["retire_distance"].label = gettext("Retire at (%(unit)s)") % {"unit": unit}
         self.initial.setdefault("start_distance", round(u.to_unit(self.instance.start_m, unit), 1))
         self.initial.setdefault("retire_distance", round(u.to_unit(self.instance.retire_at_m, unit), 1))
 
@@ -457,13 +495,13 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         start = data.get("start_distance") or 0
         start_m = u.from_unit(start, self.profile.units)
         if start_m / u.KM > SHOE_START_MAX_KM:
-            self.add_error("start_distance", f"Starting distance can be at most {SHOE_START_MAX_KM:,.0f} km.")
+            self.add_error("start_distance", bounds.shoe_start_message())
         data["start_m"] = start_m
         retire = data.get("retire_distance")
         if retire is not None:
             retire_m = u.from_unit(retire, self.profile.units)
             if retire_m / u.KM > SHOE_RETIRE_MAX_KM:
-                self.add_error("retire_distance", f"Retirement distance can be at most {SHOE_RETIRE_MAX_KM:,.0f} km.")
+                self.add_error("retire_distance", bounds.shoe_retire_message())
             data["retire_at_m"] = retire_m
         return data
 
@@ -478,17 +516,27 @@ class ShoeForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
 
 
 class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
-    timezone = forms.ChoiceField(choices=(), widget=FastSelect)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=(), widget=FastSelect)
 
     class Meta:
         model = Profile
-        fields = ["units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe", "theme"]
-        labels = {"digest_weekday": "Digest day", "foot_type": "Foot type (optional)", "theme": _("Colours")}
+        fields = ["language", "units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe", "theme"]
+        labels = {
+            "language": _("Language"),
+            "units": _("Units"),
+            "digest_enabled": _("Weekly digest"),
+            "digest_weekday": _("Digest day"),
+            "foot_type": _("Foot type (optional)"),
+            "default_shoe": _("Default shoe"),
+            "theme": _("Colours"),
+        }
         help_texts = {
-            "foot_type": "For your information only; no warning is based on it.",
+            "language": _("Of every page, email and message."),
+            "foot_type": _("For your information only; no warning is based on it."),
             "theme": _("Light or dark pages; as the device is set follows its light or dark mode."),
         }
         widgets = {
+            "language": FastSelect,
             "theme": FastSelect,
             "units": FastSelect,
             "digest_weekday": FastSelect,
@@ -500,32 +548,42 @@ class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
         self.fields["default_shoe"].queryset = Shoe.objects.for_user(self.instance.user).active()
-        self.fields["default_shoe"].empty_label = "None"
-        # A form sent without the field (an older page, a script) keeps the runner's choice.
+        self.fields["default_shoe"].empty_label = gettext("None")
+        # A post from a page or script from before these settings keeps the runner's choice as it is.
+        self.fields["language"].required = False
         self.fields["theme"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_theme(self):
         return self.cleaned_data.get("theme") or self.instance.theme or Theme.AUTO
 
 
-ADDRESS_UNAVAILABLE = (
+ADDRESS_UNAVAILABLE = _(
     "This email address can’t be used for a new account. If it is yours, log in or reset your password."
 )
 
 
 class SignupForm(SplitFieldsMixin, UserCreationForm):
     email = forms.EmailField(
-        required=True, help_text="For password resets and the weekly digest; we’ll send a link to confirm it."
+        label=_("Email"),
+        required=True,
+        help_text=_("For password resets and the weekly digest; we’ll send a link to confirm it."),
     )
-    timezone = forms.ChoiceField(choices=(), initial="UTC", widget=FastSelect)
-    units = forms.ChoiceField(choices=Profile._meta.get_field("units").choices, initial="km", widget=FastSelect)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=(), initial="UTC", widget=FastSelect)
+    units = forms.ChoiceField(
+        label=_("Units"), choices=Profile._meta.get_field("units").choices, initial="km", widget=FastSelect
+    )
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, language: str | None = None, **kwargs):
+        """`language`: the new account's language, the one its sign-up page was shown in."""
         super().__init__(*args, **kwargs)
+        self.language = language if language in Language.values else Language.ENGLISH
         self.fields["timezone"].choices = [(name, name) for name in timezone_names()]
 
     def clean_email(self):
@@ -538,15 +596,22 @@ class SignupForm(SplitFieldsMixin, UserCreationForm):
         user = super().save(commit=commit)
         if commit:
             Profile.objects.update_or_create(
-                user=user, defaults={"timezone": self.cleaned_data["timezone"], "units": self.cleaned_data["units"]}
+                user=user,
+                defaults={
+                    "timezone": self.cleaned_data["timezone"],
+                    "units": self.cleaned_data["units"],
+                    "language": self.language,
+                },
             )
         return user
 
 
 class RunFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("", "All kinds"), *RunKind.choices], required=False, widget=FastSelect)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *RunKind.choices], required=False, widget=FastSelect
+    )
     shoe = forms.ModelChoiceField(
-        queryset=Shoe.objects.none(), required=False, empty_label="All shoes", widget=FastSelect
+        label=_("Shoe"), queryset=Shoe.objects.none(), required=False, empty_label=_("All shoes"), widget=FastSelect
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -564,29 +629,29 @@ class PasswordCheckMixin:
     def clean_password(self):
         password = self.cleaned_data.get("password", "")
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.", code="wrong_password")
+            raise forms.ValidationError(gettext("That is not your password."), code="wrong_password")
         return password
 
 
 class EmailChangeForm(FocusFirstErrorMixin, PasswordCheckMixin, forms.Form):
-    email = forms.EmailField(label="New email address", help_text="We’ll send a link there; open it to switch.")
+    email = forms.EmailField(label=_("New email address"), help_text=_("We’ll send a link there; open it to switch."))
     password = forms.CharField(
-        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
     def clean_email(self):
         # As sign-up stores it: the domain lowercased, the local part as typed.
         address = BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
         if address.lower() == self.user.email.lower():
-            raise forms.ValidationError("That is already your email address.", code="same_address")
+            raise forms.ValidationError(gettext("That is already your email address."), code="same_address")
         if address_in_use(address, except_user=self.user):
-            raise forms.ValidationError("This email address can’t be used.", code="address_in_use")
+            raise forms.ValidationError(gettext("This email address can’t be used."), code="address_in_use")
         return address
 
 
 class DeleteAccountForm(FocusFirstErrorMixin, PasswordCheckMixin, forms.Form):
     password = forms.CharField(
-        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
 

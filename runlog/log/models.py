@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from injuries.risk.rules.footwear import WORN_FRACTION, wear_state
 from runlog.log import bounds
@@ -20,18 +22,19 @@ from runlog.site.localtime import in_zone
 
 
 class Units(models.TextChoices):
-    KM = "km", "Kilometres"
-    MI = "mi", "Miles"
+    KM = "km", _("Kilometres")
+    MI = "mi", _("Miles")
 
 
 class FootType(models.TextChoices):
-    UNKNOWN = "", "Not set"
-    NEUTRAL = "neutral", "Neutral"
-    OVERPRONATION = "overpronation", "Overpronation"
-    SUPINATION = "supination", "Supination"
+    UNKNOWN = "", _("Not set")
+    NEUTRAL = "neutral", _("Neutral")
+    OVERPRONATION = "overpronation", _("Overpronation")
+    SUPINATION = "supination", _("Supination")
 
 
 class Language(models.TextChoices):
+    # Each language in its own name, whatever the page's language: a runner finds theirs.
     ENGLISH = "en", "English"
     GERMAN = "de", "Deutsch"
     FRENCH = "fr", "Français"
@@ -40,61 +43,61 @@ class Language(models.TextChoices):
 
 
 class Theme(models.TextChoices):
-    AUTO = "auto", "As the device is set"
-    LIGHT = "light", "Light"
-    DARK = "dark", "Dark"
+    AUTO = "auto", _("As the device is set")
+    LIGHT = "light", _("Light")
+    DARK = "dark", _("Dark")
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 class RunKind(models.TextChoices):
-    EASY = "easy", "Easy"
-    LONG = "long", "Long"
-    TEMPO = "tempo", "Tempo"
-    INTERVALS = "intervals", "Intervals"
-    RACE = "race", "Race"
-    RECOVERY = "recovery", "Recovery"
+    EASY = "easy", _("Easy")
+    LONG = "long", _("Long")
+    TEMPO = "tempo", _("Tempo")
+    INTERVALS = "intervals", _("Intervals")
+    RACE = "race", _("Race")
+    RECOVERY = "recovery", _("Recovery")
 
 
 class Surface(models.TextChoices):
-    UNKNOWN = "", "Not set"
-    ROAD = "road", "Road"
-    TRAIL = "trail", "Trail"
-    TRACK = "track", "Track"
-    TREADMILL = "treadmill", "Treadmill"
-    GRASS = "grass", "Grass"
-    MIXED = "mixed", "Mixed"
+    UNKNOWN = "", _("Not set")
+    ROAD = "road", _("Road")
+    TRAIL = "trail", _("Trail")
+    TRACK = "track", _("Track")
+    TREADMILL = "treadmill", _("Treadmill")
+    GRASS = "grass", _("Grass")
+    MIXED = "mixed", _("Mixed")
 
 
 class Source(models.TextChoices):
-    MANUAL = "manual", "Manual"
-    FILE = "file", "File"
-    STRAVA = "strava", "Strava"
-    GARMIN = "garmin", "Garmin"
+    MANUAL = "manual", _("Manual")
+    FILE = "file", _("File")
+    STRAVA = "strava", _("Strava")
+    GARMIN = "garmin", _("Garmin")
 
 
 class ShoeSupport(models.TextChoices):
-    NEUTRAL = "neutral", "Neutral"
-    STABILITY = "stability", "Stability"
-    MOTION_CONTROL = "motion_control", "Motion control"
+    NEUTRAL = "neutral", _("Neutral")
+    STABILITY = "stability", _("Stability")
+    MOTION_CONTROL = "motion_control", _("Motion control")
 
 
 class Activity(models.TextChoices):
-    CYCLING = "cycling", "Cycling"
-    SWIMMING = "swimming", "Swimming"
-    YOGA = "yoga", "Yoga"
-    STRENGTH = "strength", "Strength"
-    WALKING = "walking", "Walking"
-    ELLIPTICAL = "elliptical", "Elliptical"
-    OTHER = "other", "Other"
+    CYCLING = "cycling", _("Cycling")
+    SWIMMING = "swimming", _("Swimming")
+    YOGA = "yoga", _("Yoga")
+    STRENGTH = "strength", _("Strength")
+    WALKING = "walking", _("Walking")
+    ELLIPTICAL = "elliptical", _("Elliptical")
+    OTHER = "other", _("Other")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +107,9 @@ def timezone_names() -> list[str]:
 
 def validate_timezone(value: str) -> None:
     if value not in set(timezone_names()):
-        raise ValidationError(f"“{value}” is not a time zone we know (try e.g. Europe/Berlin).")
+        raise ValidationError(
+            _("“%(value)s” is not a time zone we know (try e.g. Europe/Berlin).") % {"value": value}, code="timezone"
+        )
 
 
 def new_log_version() -> int:
@@ -118,7 +123,7 @@ class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     units = models.CharField(max_length=2, choices=Units.choices, default=Units.KM)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
-    digest_enabled = models.BooleanField("weekly digest", default=True)
+    digest_enabled = models.BooleanField(_("weekly digest"), default=True)
     digest_weekday = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     foot_type = models.CharField(max_length=16, choices=FootType.choices, blank=True, default="")
     default_shoe = models.ForeignKey("Shoe", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -262,7 +267,7 @@ class Shoe(BoundedModel):
     model = models.CharField(max_length=60, blank=True)
     support = models.CharField(max_length=16, choices=ShoeSupport.choices, default=ShoeSupport.NEUTRAL)
     purchased_on = models.DateField(null=True, blank=True)
-    start_m = models.FloatField("starting distance (m)", default=0.0, validators=[bounds.validate_shoe_start_m])
+    start_m = models.FloatField(_("starting distance (m)"), default=0.0, validators=[bounds.validate_shoe_start_m])
     retire_at_m = models.FloatField(
         "retirement distance (m)", default=800 * KM, validators=[bounds.validate_shoe_retire_m]
     )
@@ -314,9 +319,11 @@ class Run(BoundedModel):
     distance_m = models.FloatField(validators=[bounds.validate_run_distance_m])
     duration_s = models.PositiveIntegerField(validators=[bounds.validate_duration_s])
     kind = models.CharField(max_length=12, choices=RunKind.choices, default=RunKind.EASY)
-    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True, validators=[bounds.validate_rpe])
+    rpe = models.PositiveSmallIntegerField(
+        _("effort (RPE 0–10)"), null=True, blank=True, validators=[bounds.validate_rpe]
+    )
     shoe = models.ForeignKey(Shoe, null=True, blank=True, on_delete=models.SET_NULL, related_name="runs")
-    warm_up = models.BooleanField("warm-up done", default=False)
+    warm_up = models.BooleanField(_("warm-up done"), default=False)
     surface = models.CharField(max_length=12, choices=Surface.choices, blank=True, default="")
     avg_hr = models.PositiveSmallIntegerField(
         "average heart rate", null=True, blank=True, validators=[bounds.validate_heart_rate]
@@ -331,11 +338,11 @@ class Run(BoundedModel):
         "elapsed time (s)",
         null=True,
         blank=True,
-        help_text="Start to finish, pauses included; duration is moving time.",
+        help_text=_("Start to finish, pauses included; duration is moving time."),
         validators=[bounds.validate_elapsed_s],
     )
     elevation_gain_m = models.FloatField(null=True, blank=True, validators=[bounds.validate_climb_m])
-    plan_session = models.BooleanField("return-to-run plan session", default=False)
+    plan_session = models.BooleanField(_("return-to-run plan session"), default=False)
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
     source_id = models.CharField(max_length=80, blank=True)
@@ -357,7 +364,11 @@ class Run(BoundedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.distance_m / KM:.1f} km {self.get_kind_display().lower()} on {self.start:%Y-%m-%d}"
+        return gettext("%(distance)s km %(kind)s on %(day)s") % {
+            "distance": f"{self.distance_m / KM:.1f}",
+            "kind": self.get_kind_display().lower(),
+            "day": f"{self.start:%Y-%m-%d}",
+        }
 
     @property
     def pace_s_per_km(self) -> float:
@@ -378,7 +389,9 @@ class CrossTraining(BoundedModel):
     start = models.DateTimeField(db_index=True)
     activity = models.CharField(max_length=12, choices=Activity.choices, default=Activity.CYCLING)
     duration_s = models.PositiveIntegerField(validators=[bounds.validate_duration_s])
-    rpe = models.PositiveSmallIntegerField("effort (RPE 0–10)", null=True, blank=True, validators=[bounds.validate_rpe])
+    rpe = models.PositiveSmallIntegerField(
+        _("effort (RPE 0–10)"), null=True, blank=True, validators=[bounds.validate_rpe]
+    )
     distance_m = models.FloatField(null=True, blank=True, validators=[bounds.validate_cross_training_m])
     notes = models.TextField(blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
@@ -398,8 +411,8 @@ class CrossTraining(BoundedModel):
 
     class Meta:
         ordering = ["-start", "-id"]
-        verbose_name = "cross-training session"
-        verbose_name_plural = "cross-training sessions"
+        verbose_name = _("cross-training session")
+        verbose_name_plural = _("cross-training sessions")
         indexes = [models.Index(fields=["user", "start"])]
         constraints = [
             models.CheckConstraint(condition=Q(duration_s__gt=0), name="xt_duration_positive"),
@@ -407,4 +420,8 @@ class CrossTraining(BoundedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_activity_display()} {self.duration_s // 60} min on {self.start:%Y-%m-%d}"
+        return gettext("%(activity)s %(minutes)d min on %(day)s") % {
+            "activity": self.get_activity_display(),
+            "minutes": self.duration_s // 60,
+            "day": f"{self.start:%Y-%m-%d}",
+        }

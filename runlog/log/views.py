@@ -12,6 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from runlog.log import accounts, crud
@@ -49,36 +52,63 @@ RUNS = crud.Section(
     name="run",
     model=Run,
     form_class=RunForm,
-    noun="run",
-    title="Runs",
-    add_label="Log a run",
-    empty_text="No runs logged yet. Your first one takes 15 seconds.",
+    noun=pgettext_lazy("noun", "run"),
+    title=pgettext_lazy("noun", "Runs"),
+    add_label=_("Log a run"),
+    empty_text=_("No runs logged yet. Your first one takes 15 seconds."),
     item_template="log/_run.html",
     queryset=runs_of,
     initial=lambda request: initial_day(request.GET, profile_for(request.user)),
+    phrases={
+        "new_title": _("New run"),
+        "edit_title": _("Edit run"),
+        "delete_title": _("Delete run"),
+        "delete_question": _("Delete this run?"),
+        "saved": _("Saved the run."),
+        "updated": _("Updated the run."),
+        "deleted": _("Deleted the run."),
+    },
 )
 SHOES = crud.Section(
     name="shoe",
     model=Shoe,
     form_class=ShoeForm,
-    noun="shoe",
-    title="Shoes",
-    add_label="Add a pair",
-    empty_text="No shoes yet. Add your pairs to see their mileage and when to retire them.",
+    noun=_("shoe"),
+    title=_("Shoes"),
+    add_label=_("Add a pair"),
+    empty_text=_("No shoes yet. Add your pairs to see their mileage and when to retire them."),
     item_template="log/_shoe.html",
     queryset=_shoes,
+    phrases={
+        "new_title": _("New shoe"),
+        "edit_title": _("Edit shoe"),
+        "delete_title": _("Delete shoe"),
+        "delete_question": _("Delete this shoe?"),
+        "saved": _("Saved the shoe."),
+        "updated": _("Updated the shoe."),
+        "deleted": _("Deleted the shoe."),
+    },
 )
 CROSS_TRAINING = crud.Section(
     name="xt",
     model=CrossTraining,
     form_class=CrossTrainingForm,
-    noun="session",
-    title="Cross-training",
-    add_label="Log a session",
-    empty_text="No cross-training yet. Cycling, swimming and strength work all count.",
+    noun=_("session"),
+    title=_("Cross-training"),
+    add_label=_("Log a session"),
+    empty_text=_("No cross-training yet. Cycling, swimming and strength work all count."),
     item_template="log/_cross_training.html",
     queryset=_cross_training,
     initial=lambda request: initial_day(request.GET, profile_for(request.user)),
+    phrases={
+        "new_title": _("New cross-training session"),
+        "edit_title": _("Edit cross-training session"),
+        "delete_title": _("Delete cross-training session"),
+        "delete_question": _("Delete this cross-training session?"),
+        "saved": _("Saved the cross-training session."),
+        "updated": _("Updated the cross-training session."),
+        "deleted": _("Deleted the cross-training session."),
+    },
 )
 
 
@@ -115,7 +145,10 @@ def shoe_retire(request: HttpRequest, pk: int) -> HttpResponse:
         shoe = crud.get_owned(SHOES, request, pk)
         response = render(request, f"{SHOES.template}#item", {"obj": shoe, "section": SHOES, "profile": profile})
         return crud.mark_changed(response)
-    messages.success(request, f"{shoe.name}: {'retired' if shoe.retired_on else 'back in use'}.")
+    if shoe.retired_on:
+        messages.success(request, gettext("%(shoe)s: retired.") % {"shoe": shoe.name})
+    else:
+        messages.success(request, gettext("%(shoe)s: back in use.") % {"shoe": shoe.name})
     return redirect("shoe_list")
 
 
@@ -135,7 +168,9 @@ def profile(request: HttpRequest) -> HttpResponse:
             if saved:
                 form.save()
         if saved:
-            messages.success(request, "Settings saved.")
+            # In the language just chosen: the next page is in it too.
+            with translation.override(current.language):
+                messages.success(request, gettext("Settings saved."))
             return redirect("profile")
         status = 409 if form.conflict else 422
         return render(request, "log/profile.html", {"form": form, "profile": profile}, status=status)
@@ -146,7 +181,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
-    form = SignupForm(request.POST or None)
+    # A new account starts in the language its pages were shown in (the browser's Accept-Language).
+    form = SignupForm(request.POST or None, language=translation.get_language())
     if request.method == "POST":
         address = request.POST.get("email", "")
         if accounts.is_throttled("signup", request, address):
@@ -163,7 +199,9 @@ def signup(request: HttpRequest) -> HttpResponse:
                 accounts.send_link(profile_for(user), user.email)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
-                request, f"Welcome! We sent a link to {user.email} to confirm the address. Log your first run below."
+                request,
+                gettext("Welcome! We sent a link to %(address)s to confirm the address. Log your first run below.")
+                % {"address": user.email},
             )
             return redirect("home")
         return render(request, "registration/signup.html", {"form": form}, status=422)
@@ -201,8 +239,14 @@ def email_change(request: HttpRequest) -> HttpResponse:
             days = settings.EMAIL_LINK_MAX_AGE // 86400
             messages.success(
                 request,
-                f"We sent a link to {address}. Open it within {days} days while logged in to switch; "
-                "until then your address stays as it is.",
+                ngettext(
+                    "We sent a link to %(address)s. Open it within %(days)d day while logged in to switch; "
+                    "until then your address stays as it is.",
+                    "We sent a link to %(address)s. Open it within %(days)d days while logged in to switch; "
+                    "until then your address stays as it is.",
+                    days,
+                )
+                % {"address": address, "days": days},
             )
             return redirect("profile")
         refusals = {error.code for field in ("email", "password") for error in form.errors.as_data().get(field, [])}
@@ -220,15 +264,18 @@ def email_resend(request: HttpRequest) -> HttpResponse:
     """A new verification link for the current address (the previous one stops working)."""
     profile = profile_for(request.user)
     if not request.user.email:
-        messages.error(request, "Your account has no email address; add one with “Change email”.")
+        messages.error(request, gettext("Your account has no email address; add one with “Change email”."))
         return redirect("profile")
     if profile.email_verified:
-        messages.info(request, f"{request.user.email} is already verified.")
+        messages.info(request, gettext("%(address)s is already verified.") % {"address": request.user.email})
         return redirect("profile")
     if accounts.count_attempt("email", request, f"account:{request.user.pk}"):
         return accounts.throttled_response(request, "email")
     accounts.send_link(profile, request.user.email)
-    messages.success(request, f"We sent a new link to {request.user.email}; earlier links no longer work.")
+    messages.success(
+        request,
+        gettext("We sent a new link to %(address)s; earlier links no longer work.") % {"address": request.user.email},
+    )
     return redirect("profile")
 
 
@@ -250,7 +297,7 @@ def email_confirm(request: HttpRequest, token: str) -> HttpResponse:
         address = accounts.confirm_link(profile)
     except accounts.AddressTaken:
         return render(request, template, {**context, "taken": True}, status=409)
-    messages.success(request, f"{address} is your verified email address.")
+    messages.success(request, gettext("%(address)s is your verified email address.") % {"address": address})
     return redirect("profile")
 
 
@@ -263,7 +310,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             user = request.user
             logout(request)
             accounts.delete_account(user)
-            messages.success(request, "Your account and everything in it have been deleted.")
+            messages.success(request, gettext("Your account and everything in it have been deleted."))
             return redirect("home")
         return render(request, "registration/account_delete.html", {"form": form}, status=422)
     return render(request, "registration/account_delete.html", {"form": form})

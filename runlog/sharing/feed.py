@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from injuries.assessment import assessment_for
 from runlog.log import units as u
@@ -36,17 +37,20 @@ def _pace(run: Run, units: str) -> str:
 def run_event(run: Run, profile: Profile, stamp: str) -> list[tuple[str, str]]:
     units = profile.units
     distance = u.format_distance(run.distance_m, units, 2)
-    plan = " · return-to-run session" if run.plan_session else ""
-    summary = f"Run {distance} {run.get_kind_display().lower()}{plan}"
+    kind = run.get_kind_display().lower()
+    if run.plan_session:
+        summary = gettext("Run %(distance)s %(kind)s · return-to-run session") % {"distance": distance, "kind": kind}
+    else:
+        summary = gettext("Run %(distance)s %(kind)s") % {"distance": distance, "kind": kind}
     details = [
-        f"Distance: {distance}",
-        f"Time: {u.format_duration(run.duration_s)}",
-        f"Pace: {_pace(run, units)}",
+        gettext("Distance: %(distance)s") % {"distance": distance},
+        gettext("Time: %(time)s") % {"time": u.format_duration(run.duration_s)},
+        gettext("Pace: %(pace)s") % {"pace": _pace(run, units)},
     ]
     if run.rpe is not None:
-        details.append(f"Effort (RPE): {run.rpe}/10")
+        details.append(gettext("Effort (RPE): %(rpe)s/10") % {"rpe": run.rpe})
     if run.avg_hr:
-        details.append(f"Average heart rate: {run.avg_hr} bpm")
+        details.append(gettext("Average heart rate: %(hr)s bpm") % {"hr": run.avg_hr})
     return [
         ("UID", f"run-{run.pk}@{_host()}"),
         ("DTSTAMP", stamp),
@@ -60,11 +64,12 @@ def run_event(run: Run, profile: Profile, stamp: str) -> list[tuple[str, str]]:
 
 
 def cross_training_event(session: CrossTraining, profile: Profile, stamp: str) -> list[tuple[str, str]]:
-    details = [f"Time: {u.format_duration(session.duration_s)}"]
+    details = [gettext("Time: %(time)s") % {"time": u.format_duration(session.duration_s)}]
     if session.distance_m:
-        details.append(f"Distance: {u.format_distance(session.distance_m, profile.units, 2)}")
+        distance = u.format_distance(session.distance_m, profile.units, 2)
+        details.append(gettext("Distance: %(distance)s") % {"distance": distance})
     if session.rpe is not None:
-        details.append(f"Effort (RPE): {session.rpe}/10")
+        details.append(gettext("Effort (RPE): %(rpe)s/10") % {"rpe": session.rpe})
     return [
         ("UID", f"xt-{session.pk}@{_host()}"),
         ("DTSTAMP", stamp),
@@ -87,15 +92,27 @@ def plan_event(profile: Profile, stamp: str) -> list[tuple[str, str]] | None:
         ("DTSTAMP", stamp),
         ("DTSTART;VALUE=DATE", ical.day(on)),
         ("DTEND;VALUE=DATE", ical.day(on + dt.timedelta(days=1) if on < dt.date.max else on)),
-        ("SUMMARY", ical.escape(f"Return-to-run plan: {plan.next_session_label}")),
-        ("DESCRIPTION", ical.escape(f"{plan.location_label}, phase {plan.phase}. Score the pain after it.")),
+        ("SUMMARY", ical.escape(gettext("Return-to-run plan: %(session)s") % {"session": plan.next_session_label})),
+        (
+            "DESCRIPTION",
+            ical.escape(
+                gettext("%(where)s, phase %(phase)s. Score the pain after it.")
+                % {"where": plan.location_label, "phase": plan.phase}
+            ),
+        ),
         ("CATEGORIES", "Return-to-run plan"),
         ("TRANSP", "TRANSPARENT"),
     ]
 
 
 def feed_text(profile: Profile) -> str:
-    """The whole feed, newest entries kept when there are more than MAX_EVENTS in the year."""
+    """The whole feed, newest entries kept when there are more than MAX_EVENTS in the year, in the runner's
+    language (a calendar app fetches it with its own Accept-Language, or none)."""
+    with translation.override(profile.language):
+        return _feed_text(profile)
+
+
+def _feed_text(profile: Profile) -> str:
     stamp = ical.utc(timezone.now())
     since = timezone.now() - dt.timedelta(days=FEED_DAYS)
     runs = Run.objects.filter(user=profile.user, start__gte=since).order_by("-start")[:MAX_EVENTS]

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -59,15 +60,15 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action")
         if action == "create" and feed is None:
             CalendarFeed.objects.create(user=request.user)
-            messages.success(request, "Your calendar address is ready.")
+            messages.success(request, gettext("Your calendar address is ready."))
         elif action == "regenerate" and feed is not None:
             feed.regenerate()
             log.info("calendar feed regenerated user=%s", request.user.pk)
-            messages.success(request, "New calendar address made: the old one no longer works.")
+            messages.success(request, gettext("New calendar address made: the old one no longer works."))
         elif action == "delete" and feed is not None:
             feed.delete()
             log.info("calendar feed turned off user=%s", request.user.pk)
-            messages.success(request, "Calendar feed turned off: its address no longer works.")
+            messages.success(request, gettext("Calendar feed turned off: its address no longer works."))
         return redirect("calendar_settings")
     url = request.build_absolute_uri(reverse("calendar_feed", args=[feed.key])) if feed else None
     response = render(request, "sharing/calendar_settings.html", {"feed": feed, "feed_url": url})

@@ -5,15 +5,22 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
-def make_message(name: str, context: dict, to: str, headers: dict | None = None) -> EmailMultiAlternatives:
-    """`emails/{name}_subject.txt`, `emails/{name}.txt` and `emails/{name}.html`, text part first."""
-    subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
-    text = render_to_string(f"emails/{name}.txt", context)
-    html = render_to_string(f"emails/{name}.html", context)
+def make_message(
+    name: str, context: dict, to: str, headers: dict | None = None, *, language: str | None = None
+) -> EmailMultiAlternatives:
+    """`emails/{name}_subject.txt`, `emails/{name}.txt` and `emails/{name}.html`, text part first, in the
+    recipient's `language` (their Settings language; None: the active one). A mail is sent in the
+    language of whom it goes to, never in that of the request or task that happens to send it."""
+    with translation.override(language or translation.get_language()):
+        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+        text = render_to_string(f"emails/{name}.txt", context)
+        html = render_to_string(f"emails/{name}.html", context)
+        headers = {**(headers or {}), "Content-Language": translation.get_language()}
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers or {}
+        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to], headers=headers
     )
     message.attach_alternative(html, "text/html")
     return message

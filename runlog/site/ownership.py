@@ -6,6 +6,7 @@ import logging
 
 from django.db import models
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 
 log = logging.getLogger("runlog.security")
 
@@ -15,5 +16,6 @@ def owned_or_404(own: models.QuerySet, request: HttpRequest, pk: int, noun: str)
     obj = own.filter(pk=pk).first()
     if obj is None:
         log.warning("ownership denied user=%s path=%s", request.user.pk, request.path)
-        raise Http404(f"No such {noun}.")
+        # Translators: the API's answer for an entry that is not the runner's; noun is e.g. "run", "shoe".
+        raise Http404(gettext("No such %(noun)s.") % {"noun": noun})
     return obj

@@ -6,11 +6,16 @@ import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import date as date_filter
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext_lazy
 
 from runlog.log import units as u
 from runlog.log.entry_cache import blank_form_fields
+from runlog.site.formats import local_format
 from runlog.site.localtime import for_template
 
 register = template.Library()
@@ -23,14 +28,29 @@ def local(moment):
 
 
 @register.filter
+def ldate(value, shape="j M Y"):
+    """A date or moment in the active language's own writing of `shape` (runlog.site.formats): "1 Dec 2026"
+    in English, "1. Dez. 2026" in German; month and weekday names translated."""
+    return date_filter(value, local_format(shape))
+
+
+def _localized(text: str) -> str:
+    """A number written with a dot (12.3) in the active language's own way (12,3 in German)."""
+    if "." not in text:
+        return text
+    return text.replace(".", str(get_format("DECIMAL_SEPARATOR")))
+
+
+@register.filter
 def distance(metres, unit="km"):
-    return u.format_distance(metres, unit)
+    """ "12.3 km" in the runner's unit, with the decimal separator of their language."""
+    return _localized(u.format_distance(metres, unit))
 
 
 @register.filter
 def distance_value(metres, unit="km"):
     value = u.to_unit(metres, unit)
-    return "" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+    return "" if value is None else _localized(f"{value:.2f}".rstrip("0").rstrip("."))
 
 
 @register.filter
@@ -57,6 +77,37 @@ def as_json(value) -> str:
     return json.dumps(value, cls=DjangoJSONEncoder, separators=(",", ":"))
 
 
+# Codes the risk engine and the return-to-run plan give (severities, plan states, session zones), as a
+# runner reads them in their language; an unknown code is shown as it is.
+CODE_LABELS = {
+    "high": pgettext_lazy("warning severity", "high"),
+    "caution": pgettext_lazy("warning severity", "caution"),
+    "info": pgettext_lazy("warning severity", "info"),
+    "active": pgettext_lazy("plan status", "active"),
+    "paused": pgettext_lazy("plan status", "paused"),
+    "done": pgettext_lazy("plan status", "done"),
+    "ended": pgettext_lazy("plan status", "ended"),
+    # Translators: the zones of a return-to-run session, as traffic lights: pain 0-2 green, 3-5 amber, more red.
+    "green": pgettext_lazy("session zone", "green"),
+    "amber": pgettext_lazy("session zone", "amber"),
+    "red": pgettext_lazy("session zone", "red"),
+    "unknown": pgettext_lazy("session zone", "not scored yet"),
+}
+
+
+@register.filter
+def code_label(code) -> str:
+    """A severity, plan status or session zone code in the runner's words."""
+    label = CODE_LABELS.get(str(code))
+    return str(label) if label is not None else code
+
+
+@register.simple_tag
+def weekday_abbreviations() -> list[str]:
+    """Mon … Sun in the active language (Django's own translated names), Monday first."""
+    return [str(WEEKDAYS_ABBR[day]) for day in range(7)]
+
+
 @register.filter
 def split_words(text):
     return text.split()
@@ -67,7 +118,7 @@ def km_to(km, unit="km"):
     """A distance given in km, shown in the runner's unit."""
     if km is None:
         return "—"
-    return u.format_distance(float(km) * u.KM, unit)
+    return _localized(u.format_distance(float(km) * u.KM, unit))
 
 
 @register.simple_tag

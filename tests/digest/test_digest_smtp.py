@@ -1,6 +1,7 @@
 """Digests through Django's SMTP backend to a real SMTP server (aiosmtpd) on 127.0.0.1."""
 
 import email
+import email.policy
 import io
 import socket
 
@@ -8,9 +9,13 @@ import pytest
 import time_machine
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django.utils import translation
+from django.utils.formats import date_format
 
+from runlog.digest.content import build_contents
 from runlog.digest.models import DigestDelivery
-from tests.digest.test_digest import MONDAY_8_BERLIN, runner
+from runlog.site.formats import local_format
+from tests.digest.test_digest import MONDAY_8_BERLIN, WEEK, runner
 
 
 class Handler:
@@ -100,3 +105,51 @@ def test_a_550_for_one_recipient_does_not_stop_the_others(db, smtp):
 
     assert sorted(r[0] for r, _ in smtp.messages) == ["ana@example.com", "cai@example.com"]
     assert DigestDelivery.objects.get(user__username="ben").status == "failed"
+
+
+def subject_of(raw: bytes) -> str:
+    return str(email.message_from_bytes(raw, policy=email.policy.default)["Subject"])
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "nl"])
+def test_each_runner_gets_the_digest_in_their_language(db, smtp, language):
+    """The subject is the catalogue's translation of its message, the week and distance written the
+    language's way (three 10 km runs in the week of Monday 23 November 2026, no warnings)."""
+    user = runner("ana", language=language)
+    with time_machine.travel(MONDAY_8_BERLIN, tick=False):
+        warnings = len(build_contents([user.profile], {user.pk: WEEK})[user.pk].flags)
+
+    send()
+
+    ((_, raw),) = smtp.messages
+    with translation.override(language):
+        values = {
+            "week": date_format(WEEK, local_format("j M")),
+            "distance": "30,0 km",  # every one of the four writes a decimal comma
+            "counter": warnings,
+        }
+        if warnings:
+            singular = "Your running week of %(week)s: %(distance)s, %(counter)s warning"
+            expected = translation.ngettext(singular, singular + "s", warnings) % values
+        else:
+            expected = translation.gettext("Your running week of %(week)s: %(distance)s, no warnings") % values
+    assert subject_of(raw) == expected
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["Content-Language"] == language
+    html = message.get_body(("html",)).get_content()
+    assert f'<html lang="{language}">' in html
+
+
+def test_the_digest_is_whole_in_the_pseudo_locale(db, smtp, pseudo_locale):
+    """Every word of the digest went through the catalogue: in the pseudo-locale each is wrapped."""
+    runner("ana", language=pseudo_locale)
+
+    send()
+
+    ((_, raw),) = smtp.messages
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert subject_of(raw).startswith("⟦Your running week of 23. ⟦Nov⟧: 30,0 km, ")
+    text = message.get_body(("plain",)).get_content()
+    assert "⟦Hi ana,⟧" in text
+    assert "⟦NEXT STEP⟧" in text
+    assert "⟦You get this because the weekly digest is on in your Runlog settings.⟧" in text

@@ -354,7 +354,7 @@ def test_original_files_named_in_a_plain_json_document_are_said_to_travel_in_the
     (report,) = import_files(Profile.objects.get(user=carol), [Upload("backup.json", json.dumps(document).encode())])
 
     assert not report.file_rejected, report.rejected
-    assert any("1 original activity file(s)" in remark and "ZIP" in remark for remark in report.remarks)
+    assert any("1 original activity file named" in remark and "ZIP" in remark for remark in report.remarks)
     assert not Recording.objects.exists()
 
 

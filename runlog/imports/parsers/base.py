@@ -10,6 +10,8 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from runlog.activity.samples import Lap, Samples
 from runlog.log import bounds
 
@@ -81,6 +83,7 @@ class ImportRejected(Exception):
     """A file (or one of its rows) that cannot be imported; the message is shown to the runner."""
 
     def __init__(self, reason: str):
+        reason = str(reason)  # translated now, in the language of whom the import is for
         super().__init__(reason)
         self.reason = reason
 
@@ -137,9 +140,11 @@ def number(text: str | None, what: str) -> float | None:
     except ValueError:
         return None
     if not math.isfinite(value):
-        raise ImportRejected(f"{what} “{_shown(text)}” is not a finite number")
+        raise ImportRejected(_("%(what)s “%(shown)s” is not a finite number") % {"what": what, "shown": _shown(text)})
     if abs(value) > MAX_MEASUREMENT:
-        raise ImportRejected(f"{what} “{_shown(text)}” is too large to be a measurement")
+        raise ImportRejected(
+            _("%(what)s “%(shown)s” is too large to be a measurement") % {"what": what, "shown": _shown(text)}
+        )
     return value
 
 
@@ -168,40 +173,49 @@ def finite(value: object, what: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ImportRejected(f"{what} is not a number")
+        raise ImportRejected(_("%(what)s is not a number") % {"what": what})
     try:
         number = float(value)
     except OverflowError:
-        raise ImportRejected(f"{what} is too large to be a measurement") from None
+        raise ImportRejected(_("%(what)s is too large to be a measurement") % {"what": what}) from None
     if not math.isfinite(number):
-        raise ImportRejected(f"{what} is not a finite number")
+        raise ImportRejected(_("%(what)s is not a finite number") % {"what": what})
     if abs(number) > MAX_MEASUREMENT:
-        raise ImportRejected(f"{what} ({number:g}) is too large to be a measurement")
+        raise ImportRejected(
+            _("%(what)s (%(number)s) is too large to be a measurement") % {"what": what, "number": format(number, "g")}
+        )
     return number
 
 
-def in_utc(value: dt.datetime, what: str = "a time") -> dt.datetime:
+def in_utc(value: dt.datetime, what: str | None = None) -> dt.datetime:
     """An aware time converted to UTC; a time that cannot be (year 1 east of UTC, year 9999 west) rejects."""
+    what = what or _("a time")
     try:
         return value.astimezone(dt.UTC)
     except (OverflowError, ValueError):
-        when = "before 1970" if value.year < bounds.DATE_MIN.year else "in the future"
-        raise ImportRejected(f"{what} in the file ({value.date().isoformat()}) is {when}") from None
+        day = value.date().isoformat()
+        if value.year < bounds.DATE_MIN.year:
+            reason = _("%(what)s in the file (%(day)s) is before 1970") % {"what": what, "day": day}
+        else:
+            reason = _("%(what)s in the file (%(day)s) is in the future") % {"what": what, "day": day}
+        raise ImportRejected(reason) from None
 
 
 def start_problem(day: dt.date, today: dt.date) -> str | None:
     """The forms' date bound, worded for a file's report."""
     problems = bounds.date_problems(day, today)
-    return f"start date {day.isoformat()}: {problems[0].message}" if problems else None
+    if not problems:
+        return None
+    return _("start date %(day)s: %(problem)s") % {"day": day.isoformat(), "problem": problems[0].message}
 
 
 def check_start(start: dt.datetime) -> dt.datetime:
     """Reject a start that is out of the date bounds in every time zone (the runner's zone decides the rest)."""
-    start = in_utc(start, "the start time")
+    start = in_utc(start, _("the start time"))
     now = dt.datetime.now(dt.UTC)
     if start < EARLIEST_START or start > now + LATEST_START_AHEAD:
         # Out of range whatever the zone, so its UTC day is out of range too and names the problem.
-        raise ImportRejected(start_problem(start.date(), now.date()) or "its start date is out of range")
+        raise ImportRejected(start_problem(start.date(), now.date()) or _("its start date is out of range"))
     return start
 
 
@@ -216,7 +230,7 @@ def classify(sport: str) -> str:
 def read_limited(stream: io.BufferedIOBase, limit: int = MAX_FILE_BYTES) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise ImportRejected(f"file is larger than {limit // (1024 * 1024)} MB")
+        raise ImportRejected(_("file is larger than %(limit)s MB") % {"limit": limit // (1024 * 1024)})
     return data
 
 
@@ -225,16 +239,16 @@ def maybe_gunzip(name: str, data: bytes) -> tuple[str, bytes]:
     if not name.lower().endswith(".gz"):
         return name, data
     if not data:
-        raise ImportRejected("the file is empty")
+        raise ImportRejected(_("the file is empty"))
     try:
         stream = gzip.GzipFile(fileobj=io.BytesIO(data))
         out = stream.read(MAX_FILE_BYTES + 1)
     except (OSError, EOFError, zlib.error):
-        raise ImportRejected("not a valid gzip file") from None
+        raise ImportRejected(_("not a valid gzip file")) from None
     if len(out) > MAX_FILE_BYTES:
-        raise ImportRejected("file is larger than 25 MB once decompressed")
+        raise ImportRejected(_("file is larger than 25 MB once decompressed"))
     if len(out) > MAX_RATIO * max(len(data), 1) and len(out) > 1024 * 1024:
-        raise ImportRejected("compressed file expands suspiciously (over 100:1): refused")
+        raise ImportRejected(_("compressed file expands suspiciously (over 100:1): refused"))
     return name[:-3], out
 
 

@@ -9,10 +9,12 @@ import re
 import zoneinfo
 
 from dateutil import parser as dateparser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from runlog.imports.parsers.base import ActivityRecord, ImportRejected, check_start, finite, in_utc, number
 
-UNREADABLE_ENCODING = "the file's text encoding could not be read (save it as UTF-8 and try again)"
+UNREADABLE_ENCODING = gettext_lazy("the file's text encoding could not be read (save it as UTF-8 and try again)")
 # Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one).
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -184,9 +186,9 @@ class Table:
             # Old Garmin exports start every line with a space, before quoted cells too.
             rows = list(csv.reader(io.StringIO(text), skipinitialspace=indented))
         except csv.Error as exc:
-            raise ImportRejected(f"malformed CSV ({exc})") from None
+            raise ImportRejected(_("malformed CSV (%(exc)s)") % {"exc": exc}) from None
         if not rows or not any(rows[0]):
-            raise ImportRejected("the CSV file is empty")
+            raise ImportRejected(_("the CSV file is empty"))
         self.header = [HEADER_ALIASES.get(h.strip().lower(), h.strip()) for h in rows[0]]
         self.rows = [r for r in rows[1:] if any(cell.strip() for cell in r)]
         self.positions: dict[str, list[int]] = {}
@@ -275,14 +277,14 @@ def _date(text: str, tz: dt.tzinfo) -> dt.datetime:
             value = dt.datetime.strptime(stripped, fmt)
         except ValueError:
             continue
-        return check_start(in_utc(value.replace(tzinfo=tz), "the date"))
+        return check_start(in_utc(value.replace(tzinfo=tz), _("the date")))
     cleaned = _MONTH_RE.sub(lambda m: MONTHS[m.group(1).lower()], _WEEKDAY.sub("", stripped))
     cleaned = cleaned.replace(" um ", " ").replace(" à ", " ")
     try:
         value = dateparser.parse(cleaned, dayfirst=bool(re.match(r"^\d{1,2}\.", cleaned)))
     except (ValueError, OverflowError, TypeError):
-        raise ImportRejected(f"unreadable date “{text[:40]}”") from None
-    return check_start(in_utc(value if value.tzinfo else value.replace(tzinfo=tz), "the date"))
+        raise ImportRejected(_("unreadable date “%(text)s”") % {"text": text[:40]}) from None
+    return check_start(in_utc(value if value.tzinfo else value.replace(tzinfo=tz), _("the date")))
 
 
 def looks_like_strava(text: str) -> bool:
@@ -296,7 +298,7 @@ def parse_strava_csv(data: bytes | str) -> list[tuple[int, ActivityRecord | Impo
     table = Table(_text(data))
     for required in ("Activity Date", "Activity Type"):
         if not table.has(required):
-            raise ImportRejected(f"not a Strava activities.csv (no “{required}” column)")
+            raise ImportRejected(_("not a Strava activities.csv (no “%(required)s” column)") % {"required": required})
     out = []
     for row_number, row in enumerate(table.rows, start=2):
         try:
@@ -309,36 +311,36 @@ def parse_strava_csv(data: bytes | str) -> list[tuple[int, ActivityRecord | Impo
 def _strava_row(table: Table, row: list[str]) -> ActivityRecord:
     kind = table.get(row, "Activity Type")
     sport = STRAVA_TYPES.get(kind.lower(), kind.lower() or "other")
-    distance = _number(table.get(row, "Distance", 1), "the distance")  # the second Distance column is metres
+    distance = _number(table.get(row, "Distance", 1), _("the distance"))  # the second Distance column is metres
     if distance is None:
         shown = table.get(row, "Distance", 0)
         if sport == "swimming" or ("," in shown and "." not in shown):
-            distance = _number(shown, "the distance")  # swims: metres with a thousands separator
+            distance = _number(shown, _("the distance"))  # swims: metres with a thousands separator
         else:
-            km = _number(shown, "the distance")
+            km = _number(shown, _("the distance"))
             distance = km * 1000 if km is not None else None
-    elapsed = _number(table.get(row, "Elapsed Time", 1), "the elapsed time") or _number(
-        table.get(row, "Elapsed Time", 0), "the elapsed time"
+    elapsed = _number(table.get(row, "Elapsed Time", 1), _("the elapsed time")) or _number(
+        table.get(row, "Elapsed Time", 0), _("the elapsed time")
     )
-    moving = _number(table.get(row, "Moving Time"), "the moving time")
-    rpe = _number(table.get(row, "Perceived Exertion"), "the perceived exertion")
-    max_hr = _number(table.get(row, "Max Heart Rate", 1), "the maximum heart rate")
+    moving = _number(table.get(row, "Moving Time"), _("the moving time"))
+    rpe = _number(table.get(row, "Perceived Exertion"), _("the perceived exertion"))
+    max_hr = _number(table.get(row, "Max Heart Rate", 1), _("the maximum heart rate"))
     if max_hr is None:
-        max_hr = _number(table.get(row, "Max Heart Rate", 0), "the maximum heart rate")
+        max_hr = _number(table.get(row, "Max Heart Rate", 0), _("the maximum heart rate"))
     # Strava writes a run's cadence per foot, like the files it comes from: steps are twice that. A ride's
     # cadence is pedalling, never a step rate.
-    cadence = _number(table.get(row, "Average Cadence"), "the average cadence")
+    cadence = _number(table.get(row, "Average Cadence"), _("the average cadence"))
     return ActivityRecord(
         start=_date(table.get(row, "Activity Date"), dt.UTC),
         sport=sport,
         distance_m=distance or None,
         duration_s=moving or elapsed,
         elapsed_s=elapsed,
-        avg_hr=_number(table.get(row, "Average Heart Rate"), "the average heart rate"),
+        avg_hr=_number(table.get(row, "Average Heart Rate"), _("the average heart rate")),
         max_hr=max_hr,
         avg_cadence_spm=round(2 * cadence, 1) if cadence and sport == "running" else None,
-        elevation_gain_m=_number(table.get(row, "Elevation Gain"), "the elevation gain"),
-        elevation_loss_m=_number(table.get(row, "Elevation Loss"), "the elevation loss"),
+        elevation_gain_m=_number(table.get(row, "Elevation Gain"), _("the elevation gain")),
+        elevation_loss_m=_number(table.get(row, "Elevation Loss"), _("the elevation loss")),
         name=table.get(row, "Activity Name"),
         notes=table.get(row, "Activity Description"),
         rpe=int(rpe) if rpe is not None and 0 <= rpe <= 10 else None,
@@ -371,7 +373,9 @@ def parse_garmin_csv(
     table = Table("\n".join(lines), indented=bool(lines) and lines[0].startswith(" "))
     for required in ("Activity Type", "Date"):
         if not table.has(required):
-            raise ImportRejected(f"not a Garmin Connect Activities.csv (no “{required}” column)")
+            raise ImportRejected(
+                _("not a Garmin Connect Activities.csv (no “%(required)s” column)") % {"required": required}
+            )
     # Localized exports use a decimal comma ("10,52") and write the date day-first.
     decimal_comma = any(re.fullmatch(r"\d+,\d{1,2}", table.get(r, "Distance")) for r in table.rows[:50])
     out = []
@@ -389,17 +393,19 @@ def _garmin_row(table: Table, row: list[str], tz: dt.tzinfo, units: str, decimal
     shown = table.get(row, "Distance")
     if sport == "swimming":
         # swims: m (or yd) with a thousands separator
-        metres = _number(shown.replace(".", "").replace(",", ""), "the distance")
+        metres = _number(shown.replace(".", "").replace(",", ""), _("the distance"))
         distance = metres * 0.9144 if metres is not None and units == "mi" else metres
     else:
-        value = _number(shown, "the distance", decimal_comma)
+        value = _number(shown, _("the distance"), decimal_comma)
         distance = value * (1609.344 if units == "mi" else 1000.0) if value is not None else None
-    moving = _clock(table.get(row, "Moving Time"), "the moving time")
-    elapsed = _clock(table.get(row, "Elapsed Time"), "the elapsed time") or _clock(table.get(row, "Time"), "the time")
-    hr = _number(table.get(row, "Avg HR"), "the average heart rate", decimal_comma)
-    max_hr = _number(table.get(row, "Max HR"), "the maximum heart rate", decimal_comma)
+    moving = _clock(table.get(row, "Moving Time"), _("the moving time"))
+    elapsed = _clock(table.get(row, "Elapsed Time"), _("the elapsed time")) or _clock(
+        table.get(row, "Time"), _("the time")
+    )
+    hr = _number(table.get(row, "Avg HR"), _("the average heart rate"), decimal_comma)
+    max_hr = _number(table.get(row, "Max HR"), _("the maximum heart rate"), decimal_comma)
     climb = (
-        _number(table.get(row, "Total Ascent").replace(",", "").replace(".", ""), "the total ascent")
+        _number(table.get(row, "Total Ascent").replace(",", "").replace(".", ""), _("the total ascent"))
         if table.get(row, "Total Ascent")
         else None
     )

@@ -10,6 +10,7 @@ import warnings
 
 import fitdecode
 import numpy as np
+from django.utils.translation import gettext as _
 
 from runlog.activity.samples import Lap, SampleRecorder, Samples
 from runlog.activity.series import step_rate
@@ -53,9 +54,9 @@ def _session_record(message) -> ActivityRecord:
 
     start = values.get("start_time")
     if isinstance(start, int | float) or start is None:
-        raise ImportRejected("FIT file with times relative to the device: its start date is unknown")
+        raise ImportRejected(_("FIT file with times relative to the device: its start date is unknown"))
     if not isinstance(start, dt.datetime):
-        raise ImportRejected("the FIT session's start time is not a time")
+        raise ImportRejected(_("the FIT session's start time is not a time"))
     if start.tzinfo is None:
         start = start.replace(tzinfo=dt.UTC)
     start = check_start(start)
@@ -199,7 +200,7 @@ def _session_samples(samples: Samples | None, start: dt.datetime, end: float | N
 
 def parse_fit(data: bytes) -> list[ActivityRecord]:
     if len(data) < 12 or data[8:12] != b".FIT":
-        raise ImportRejected("not a FIT file")
+        raise ImportRejected(_("not a FIT file"))
     sessions, laps, creators = [], [], []
     file_id: dict = {}
     recorder = SampleRecorder()
@@ -225,11 +226,11 @@ def parse_fit(data: bytes) -> list[ActivityRecord]:
                         if info.get("device_index") in ("creator", 0, None):
                             creators.append(info)
     except fitdecode.FitCRCError:
-        raise ImportRejected("corrupt file: the FIT checksum does not match") from None
+        raise ImportRejected(_("corrupt file: the FIT checksum does not match")) from None
     except fitdecode.FitEOFError:
-        raise ImportRejected("file is truncated: it ends in the middle of a record") from None
+        raise ImportRejected(_("file is truncated: it ends in the middle of a record")) from None
     except fitdecode.FitHeaderError:
-        raise ImportRejected("not a FIT file (bad header)") from None
+        raise ImportRejected(_("not a FIT file (bad header)")) from None
     except fitdecode.FitParseError as exc:
         damaged_at = str(exc)
     except (
@@ -242,18 +243,18 @@ def parse_fit(data: bytes) -> list[ActivityRecord]:
         UnicodeDecodeError,
         struct.error,
     ) as exc:
-        raise ImportRejected(f"not a readable FIT file ({type(exc).__name__})") from None
+        raise ImportRejected(_("not a readable FIT file (%(error)s)") % {"error": type(exc).__name__}) from None
     if not sessions:
         if damaged_at:
-            raise ImportRejected("damaged FIT file: no activity summary could be read")
-        raise ImportRejected("the FIT file holds no activity (no session message)")
+            raise ImportRejected(_("damaged FIT file: no activity summary could be read"))
+        raise ImportRejected(_("the FIT file holds no activity (no session message)"))
     records = sorted((_session_record(message) for message in sessions), key=lambda record: record.start)
     device = _device(file_id, creators)
     for record in records:
         record.device = device
     if damaged_at:
         for record in records:
-            record.remarks.append("the file is damaged; imported from its activity summary (no heart rate or climb)")
+            record.remarks.append(_("the file is damaged; imported from its activity summary (no heart rate or climb)"))
         return records
     _attach_samples_and_laps(records, recorder.samples(), laps)
     return records

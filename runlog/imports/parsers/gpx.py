@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from gpxpy import geo
 
 from runlog.activity.samples import SampleRecorder
@@ -98,7 +100,7 @@ class _Segment:
 
 class _Track(xmlsafe.Reader):
     ROOT = "gpx"
-    WRONG_ROOT = "not a GPX file"
+    WRONG_ROOT = gettext_lazy("not a GPX file")
 
     def __init__(self):
         super().__init__()
@@ -137,7 +139,9 @@ class _Track(xmlsafe.Reader):
             lon = number(attrs.get("lon"), "a track point's longitude")
             if lat is None or lon is None or not -90 <= lat <= 90 or not -180 <= lon <= 180:
                 shown = f"{attrs.get('lat', '')!s:.20}, {attrs.get('lon', '')!s:.20}"
-                raise ImportRejected(f"not a valid GPX file (a track point at “{shown}” is not a place on Earth)")
+                raise ImportRejected(
+                    _("not a valid GPX file (a track point at “%(shown)s” is not a place on Earth)") % {"shown": shown}
+                )
             self.point = {
                 "lat": lat,
                 "lon": lon,
@@ -211,14 +215,14 @@ def parse_gpx(data: bytes) -> list[ActivityRecord]:
     xmlsafe.stream(data, track)
     if not track.points:
         if track.route_points:
-            raise ImportRejected("a planned route, not a recorded activity")
-        raise ImportRejected("no track points: nothing was recorded")
+            raise ImportRejected(_("a planned route, not a recorded activity"))
+        raise ImportRejected(_("no track points: nothing was recorded"))
     if track.timed < 2 or track.timed < 0.9 * track.points:
-        raise ImportRejected("no timestamps: the track has no usable times, so its date and pace are unknown")
+        raise ImportRejected(_("no timestamps: the track has no usable times, so its date and pace are unknown"))
     start = check_start(track.start)
     elapsed = (track.end - start).total_seconds()
     if not track.distance:
-        raise ImportRejected("the track has no distance")
+        raise ImportRejected(_("the track has no distance"))
     sport = track.sport or "running"
     running = ActivityRecord(start=start, sport=sport).is_run
     # GPX has no device average: the time-weighted mean of the per-foot cadence over the intervals gpxpy

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from runlog.activity.samples import Lap, SampleRecorder, Samples
 from runlog.imports.parsers import xmlsafe
 from runlog.imports.parsers.base import (
@@ -125,10 +128,10 @@ class _Activity:
 
     def record(self) -> ActivityRecord:
         if not self.laps:
-            raise ImportRejected("the activity has no laps")
+            raise ImportRejected(_("the activity has no laps"))
         start = self.id_time or self.lap_start or self.first_time
         if start is None:
-            raise ImportRejected("no timestamps: the activity has no start time")
+            raise ImportRejected(_("no timestamps: the activity has no start time"))
         start = check_start(start)
         timer = self.timer
         elapsed = (self.last_time - start).total_seconds() if self.last_time else timer
@@ -189,7 +192,7 @@ class _Activity:
 
 class _Database(xmlsafe.Reader):
     ROOT = "TrainingCenterDatabase"
-    WRONG_ROOT = "not a TCX file (no TrainingCenterDatabase)"
+    WRONG_ROOT = gettext_lazy("not a TCX file (no TrainingCenterDatabase)")
 
     def __init__(self):
         super().__init__()
@@ -279,5 +282,5 @@ def parse_tcx(data: bytes) -> list[ActivityRecord]:
     database = _Database()
     xmlsafe.stream(data, database)
     if not database.records:
-        raise ImportRejected("the TCX file holds no activity")
+        raise ImportRejected(_("the TCX file holds no activity"))
     return database.records

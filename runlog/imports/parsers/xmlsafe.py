@@ -16,6 +16,8 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as DET
 import defusedxml.sax
 from defusedxml import DefusedXmlException
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from runlog.imports.parsers.base import ImportRejected
 
@@ -27,7 +29,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 def decode(data: bytes) -> str:
     if not data.strip():
-        raise ImportRejected("the file is empty")
+        raise ImportRejected(_("the file is empty"))
     for encoding in ("utf-8-sig", "utf-16", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -42,11 +44,11 @@ def parse(text: str) -> Element:
     try:
         return DET.fromstring(text.encode("utf-8") if text.startswith("<?xml") else text, forbid_dtd=True)
     except DefusedXmlException:
-        raise ImportRejected("the XML declares a DTD or entities, which are refused for safety") from None
+        raise ImportRejected(_("the XML declares a DTD or entities, which are refused for safety")) from None
     except ParseError as exc:
-        raise ImportRejected(f"malformed XML ({exc})") from None
+        raise ImportRejected(_("malformed XML (%(exc)s)") % {"exc": exc}) from None
     except ValueError as exc:  # e.g. an encoding declaration on a str
-        raise ImportRejected(f"malformed XML ({exc})") from None
+        raise ImportRejected(_("malformed XML (%(exc)s)") % {"exc": exc}) from None
 
 
 def local(tag: str) -> str:
@@ -59,7 +61,7 @@ def _source(data: bytes) -> io.BytesIO:
     encoding the XML declaration names go to the parser as they are (no copy); other bytes are read as
     Windows-1252 / Latin-1 and re-encoded."""
     if not data.strip():
-        raise ImportRejected("the file is empty")
+        raise ImportRejected(_("the file is empty"))
     if data.startswith(UTF16_BOMS):
         return io.BytesIO(data)
     start = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
@@ -91,7 +93,7 @@ class Reader(xml.sax.handler.ContentHandler):
     reported as malformed, as a whole-tree parse would; then it is rejected with `WRONG_ROOT`."""
 
     ROOT = ""
-    WRONG_ROOT = "not the expected kind of XML file"
+    WRONG_ROOT = gettext_lazy("not the expected kind of XML file")
 
     def __init__(self):
         super().__init__()
@@ -137,12 +139,14 @@ def stream(data: bytes, reader: Reader) -> None:
             parser.feed(chunk)
         parser.close()
     except DefusedXmlException:
-        raise ImportRejected("the XML declares a DTD or entities, which are refused for safety") from None
+        raise ImportRejected(_("the XML declares a DTD or entities, which are refused for safety")) from None
     except xml.sax.SAXParseException as exc:
-        raise ImportRejected(f"malformed XML ({exc.getMessage()}: line {exc.getLineNumber()})") from None
+        raise ImportRejected(
+            _("malformed XML (%(exc)s: line %(line)s)") % {"exc": exc.getMessage(), "line": exc.getLineNumber()}
+        ) from None
     except xml.sax.SAXException as exc:
-        raise ImportRejected(f"malformed XML ({exc.getMessage()})") from None
+        raise ImportRejected(_("malformed XML (%(exc)s)") % {"exc": exc.getMessage()}) from None
     except LookupError:  # the declaration names an encoding Python does not know ("ATF-8")
-        raise ImportRejected("the XML declares a text encoding that could not be read") from None
+        raise ImportRejected(_("the XML declares a text encoding that could not be read")) from None
     if reader.wrong_root:
         raise ImportRejected(reader.WRONG_ROOT)

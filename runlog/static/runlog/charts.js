@@ -24,12 +24,19 @@
 
   function data() {
     const node = document.getElementById("chart-data");
-    return node ? JSON.parse(node.dataset.json) : null;
+    const d = node ? JSON.parse(node.dataset.json) : null;
+    WORDS = (d && d.labels) || {};
+    return d;
   }
+
+  // The chart's words come with its data, in the runner's language (runlog/dashboard/charts.py chart_labels);
+  // the English ones here are only for data from before they did.
+  let WORDS = {};
+  function word(key, fallback) { return WORDS[key] || fallback; }
 
   function shortDate(iso) {
     const d = new Date(iso + "T00:00:00");
-    return d.toLocaleDateString(undefined, { day: "numeric", month: "short" });
+    return d.toLocaleDateString(WORDS.language || undefined, { day: "numeric", month: "short" });
   }
 
   function draw(id, config) {
@@ -49,14 +56,14 @@
       data: {
         labels: rows.map((r) => shortDate(r.week)),
         datasets: [
-          { label: "Running (" + d.unit + ")", data: rows.map((r) => d.unit === "mi" ? +(r.km / 1.609344).toFixed(1) : r.km),
+          { label: word("running", "Running (" + d.unit + ")"), data: rows.map((r) => d.unit === "mi" ? +(r.km / 1.609344).toFixed(1) : r.km),
             backgroundColor: COLORS.brand, yAxisID: "y" },
-          { label: "Cross-training (min)", data: rows.map((r) => r.xt_min), type: "line", borderColor: COLORS.xt,
+          { label: word("cross_training", "Cross-training (min)"), data: rows.map((r) => r.xt_min), type: "line", borderColor: COLORS.xt,
             backgroundColor: COLORS.xt, pointRadius: 2, yAxisID: "y1" },
         ],
       },
       options: { scales: { y: { beginAtZero: true, title: { display: true, text: d.unit } },
-        y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "min" } } } },
+        y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: word("minutes", "min") } } } },
     });
   }
 
@@ -68,19 +75,19 @@
       data: {
         labels,
         datasets: [
-          { label: "Daily load", data: d.load.map((r) => r.load), backgroundColor: COLORS.bar, order: 3 },
-          { label: "Acute (7-day)", data: d.load.map((r) => r.acute), type: "line", borderColor: COLORS.acute,
+          { label: word("daily_load", "Daily load"), data: d.load.map((r) => r.load), backgroundColor: COLORS.bar, order: 3 },
+          { label: word("acute", "Acute (7-day)"), data: d.load.map((r) => r.acute), type: "line", borderColor: COLORS.acute,
             pointRadius: 0, borderWidth: 2, order: 1 },
-          { label: "Chronic (28-day)", data: d.load.map((r) => r.chronic), type: "line", borderColor: COLORS.chronic,
+          { label: word("chronic", "Chronic (28-day)"), data: d.load.map((r) => r.chronic), type: "line", borderColor: COLORS.chronic,
             pointRadius: 0, borderWidth: 2, order: 2 },
-          { label: "Band 0.8–1.5 × chronic", data: d.load.map((r) => +(r.chronic * 1.5).toFixed(1)), type: "line",
+          { label: word("band", "Band 0.8–1.5 × chronic"), data: d.load.map((r) => +(r.chronic * 1.5).toFixed(1)), type: "line",
             borderColor: "transparent", backgroundColor: COLORS.brandSoft, pointRadius: 0, fill: "+1", order: 4 },
           { label: "", data: d.load.map((r) => +(r.chronic * 0.8).toFixed(1)), type: "line",
             borderColor: "transparent", pointRadius: 0, order: 5 },
         ],
       },
       options: { plugins: { legend: { labels: { filter: (item) => item.text !== "" } } },
-        scales: { y: { beginAtZero: true, title: { display: true, text: "RPE × min" } },
+        scales: { y: { beginAtZero: true, title: { display: true, text: word("load_unit", "RPE × min") } },
           x: { ticks: { maxTicksLimit: 8 } } } },
     });
   }
@@ -92,10 +99,10 @@
       data: {
         labels: d.longest.map((r) => shortDate(r.week)),
         datasets: [
-          { label: "Longest run of the week", data: d.longest.map((r) => +(r.longest_km * factor).toFixed(1)),
+          { label: word("longest", "Longest run of the week"), data: d.longest.map((r) => +(r.longest_km * factor).toFixed(1)),
             backgroundColor: d.longest.map((r) => r.baseline_km && r.longest_km > 2 * r.baseline_km ? COLORS.high
               : r.baseline_km && r.longest_km > 1.1 * r.baseline_km ? COLORS.caution : COLORS.brand) },
-          { label: "Longest of the 30 days before", type: "line", stepped: true, borderColor: COLORS.ink,
+          { label: word("longest_before", "Longest of the 30 days before"), type: "line", stepped: true, borderColor: COLORS.ink,
             borderDash: [5, 4], pointRadius: 0, data: d.longest.map((r) => r.baseline_km === null ? null : +(r.baseline_km * factor).toFixed(1)) },
         ],
       },
@@ -110,9 +117,9 @@
       data: {
         labels: d.shoes.map((s) => s.name),
         datasets: [
-          { label: "Distance so far (km)", data: d.shoes.map((s) => s.km),
+          { label: word("shoe_distance", "Distance so far (km)"), data: d.shoes.map((s) => s.km),
             backgroundColor: d.shoes.map((s) => COLORS[s.state]) },
-          { label: "Retire at (km)", data: d.shoes.map((s) => s.retire_km), backgroundColor: COLORS.grid },
+          { label: word("shoe_retire", "Retire at (km)"), data: d.shoes.map((s) => s.retire_km), backgroundColor: COLORS.grid },
         ],
       },
       options: { indexAxis: "y", scales: { x: { beginAtZero: true } } },
@@ -129,13 +136,14 @@
         const byDay = {};
         d.pain.filter((p) => p.location === location && p[moment] !== null).forEach((p) => { byDay[p.day] = p[moment]; });
         if (!Object.keys(byDay).length) return;
-        datasets.push({ label: location.replace("_", " ") + " · " + moment.replace("_", " "),
+        datasets.push({ label: ((WORDS.locations || {})[location] || location.replace("_", " ")) + " · " +
+          ((WORDS.moments || {})[moment] || moment.replace("_", " ")),
           data: days.map((day) => (day in byDay ? byDay[day] : null)), borderColor: PAIN[moment],
           backgroundColor: PAIN[moment], spanGaps: true, tension: 0.2 });
       });
     });
     draw("chart-pain", { type: "line", data: { labels: days.map(shortDate), datasets },
-      options: { scales: { y: { min: 0, max: 10, title: { display: true, text: "pain 0–10" } } } } });
+      options: { scales: { y: { min: 0, max: 10, title: { display: true, text: word("pain_axis", "pain 0–10") } } } } });
   }
 
   function drawAll() {

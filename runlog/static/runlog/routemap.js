@@ -24,8 +24,8 @@
   const lastLine = data.lines[data.lines.length - 1];
   const last = lastLine[lastLine.length - 1];
   const dot = { radius: 6, weight: 2, color: "#ffffff", fillOpacity: 1 };
-  L.circleMarker(first, Object.assign({ fillColor: colour("--ok", "#15803d") }, dot)).bindTooltip("Where the shown route starts").addTo(map);
-  L.circleMarker(last, Object.assign({ fillColor: colour("--high", "#b91c1c") }, dot)).bindTooltip("Where the shown route ends").addTo(map);
+  L.circleMarker(first, Object.assign({ fillColor: colour("--ok", "#15803d") }, dot)).bindTooltip(data.labels ? data.labels.start : "Where the shown route starts").addTo(map);
+  L.circleMarker(last, Object.assign({ fillColor: colour("--high", "#b91c1c") }, dot)).bindTooltip(data.labels ? data.labels.end : "Where the shown route ends").addTo(map);
   map.fitBounds(line.getBounds(), { padding: [16, 16] });
   node.closest("section").classList.add("has-map");
   node.dataset.drawn = "true";
