@@ -520,7 +520,16 @@ class ProfileForm(VersionedFormMixin, SplitFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["language", "units", "timezone", "digest_enabled", "digest_weekday", "foot_type", "default_shoe", "theme"]
+        fields = [
+            "language",
+            "units",
+            "timezone",
+            "digest_enabled",
+            "digest_weekday",
+            "foot_type",
+            "default_shoe",
+            "theme",
+        ]
         labels = {
             "language": _("Language"),
             "units": _("Units"),
