@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+
+ONE_LINE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def make_message(
@@ -15,7 +19,8 @@ def make_message(
     recipient's `language` (their Settings language; None: the active one). A mail is sent in the
     language of whom it goes to, never in that of the request or task that happens to send it."""
     with translation.override(language or translation.get_language()):
-        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+        # One line: newlines and runs of spaces collapse, a no-break space (French before ":") stays.
+        subject = ONE_LINE.sub(" ", render_to_string(f"emails/{name}_subject.txt", context)).strip()
         text = render_to_string(f"emails/{name}.txt", context)
         html = render_to_string(f"emails/{name}.html", context)
         headers = {**(headers or {}), "Content-Language": translation.get_language()}
