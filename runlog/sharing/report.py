@@ -12,7 +12,7 @@ import datetime as dt
 
 import pandas as pd
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -76,6 +76,10 @@ EVIDENCE_LABELS = {
     "weeks": gettext_lazy("weeks"),
     "zone": gettext_lazy("zone"),
 }
+
+
+# The pain-monitoring model's zones, as the plan's session table names them.
+ZONE_NAMES = {"green": gettext_lazy("green"), "amber": gettext_lazy("amber"), "red": gettext_lazy("red")}
 
 
 def _score(value) -> int | None:
@@ -229,10 +233,12 @@ def _evidence(evidence: dict) -> list[tuple[str, str]]:
             continue
         if key == "location":
             value = locations.get(value, value)
+        elif key == "zone":
+            value = ZONE_NAMES.get(value, value)
         if isinstance(value, bool):
             text = _("yes") if value else _("no")
         elif isinstance(value, float):
-            text = f"{value:g}"
+            text = f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
         else:
             text = str(value).replace("_", " ")
         shown.append((str(EVIDENCE_LABELS.get(key, key.replace("_", " "))), text))

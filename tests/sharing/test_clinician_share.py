@@ -13,9 +13,11 @@ import time_machine
 from django.core import checks
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from runlog.sharing import pdf
 from runlog.sharing.models import ClinicianShare, ShareView, share_digest
+from runlog.sharing.report import _evidence
 from tests.factories import (
     CrossTrainingFactory,
     PainReportFactory,
@@ -448,3 +450,20 @@ def test_a_logged_in_visitor_gets_exactly_what_a_visitor_without_a_session_gets(
     # bob is in New York and counts in miles: the report stays in alice's Berlin time and kilometres.
     assert bob_client.get(f"/share/{token}/").content == client.get(f"/share/{token}/").content
     assert bob_client.get(f"/share/{token}/report.pdf").status_code == 200
+
+
+def test_warning_numbers_and_zones_are_written_the_runners_way(log_of_alice, alice_client, client):
+    _, token = make_share(alice_client)
+    profile = ClinicianShare.objects.get().user.profile
+    profile.language = "de"
+    profile.save()
+
+    html = client.get(f"/share/{token}/").content.decode()
+
+    assert "<dd>0,14</dd>" in html  # the spike's ratio, 24 ÷ 21.1 − 1, with the German decimal comma
+    with translation.override("de"):
+        shown = dict(_evidence({"zone": "red", "ratio": 1.5, "run_id": 7}))
+        red = translation.gettext("red")
+    assert red != "red"  # the catalogue says it in German
+    assert red in shown.values() and "1,5" in shown.values()
+    assert all("7" not in value for value in shown.values())
