@@ -87,6 +87,24 @@ def test_the_dashboard_carries_chart_data_and_canvases(alice_client, alice):
     assert "As a table" in html
 
 
+def test_every_chart_has_its_numbers_as_a_table(alice_client, alice):
+    """Screen readers and browsers without JavaScript get each chart's data: one "As a table" per canvas,
+    the training load's with the last days' load, acute and chronic values."""
+    shoe = ShoeFactory(user=alice)
+    RunFactory(user=alice, start=local(dt.date(2026, 11, 1)), distance_m=8_000, shoe=shoe)
+    RunFactory(user=alice, start=local(dt.date(2026, 11, 23)), distance_m=10_000, shoe=shoe)
+    PainReportFactory(user=alice, date=dt.date(2026, 11, 20), during=4, after=5)
+
+    html = alice_client.get("/").content.decode()
+
+    charts = html.split('<section id="charts"', 1)[1].split("</section>", 1)[0]
+    assert charts.count("<canvas") == charts.count("<details><summary>As a table</summary>") == 5
+    load = charts.split('id="chart-load"', 1)[1].split("</details>", 1)[0]
+    assert load.count("<tr><td>") == 14  # the last two weeks, today last
+    assert f"<tr><td>{TODAY.isoformat()}</td><td>0</td>" in load
+    assert "<tr><td>2026-11-12</td><td>" in load and "<td>2026-11-11</td>" not in load
+
+
 def test_the_weeks_switch_works_as_plain_links(alice_client, alice):
     html = alice_client.get("/?weeks=26").content.decode()
 
