@@ -28,6 +28,7 @@ from playwright.sync_api import expect
 from injuries.models import PainReport, ReturnPlan
 from runlog.demo import seed_demo
 from runlog.log.models import CrossTraining, Profile, Run, Shoe
+from runlog.sharing.models import ClinicianShare
 from tests.factories import ImportBatchFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,6 +40,8 @@ SHOWN = {"home", "run_detail", "calendar", "pain_new", "profile", "calendar_day 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The page background of each theme (site.css --bg): proof that the theme asked for is the one checked.
 BACKGROUND = {"light": "rgb(246, 247, 249)", "dark": "rgb(15, 20, 27)"}
+# The clinician's report is a printed document: black on white in either scheme (axe still checks it in both).
+PRINTED = ("clinician_share",)
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # Full pages a signed-in runner opens; {run} and the like are the seeded runner's own objects.
@@ -81,6 +84,7 @@ PAGES = {
     "advice_detail": "{advice}",
     "api_tokens": "/settings/api-tokens/",
     "calendar_settings": "/settings/calendar/",
+    "share_settings": "/settings/shares/",
     "password_change": "/accounts/password_change/",
     "password_change_done": "/accounts/password_change/done/",
 }
@@ -94,6 +98,9 @@ ANONYMOUS = {
     "password_reset_confirm": "/accounts/reset/MQ/not-a-token/",
     "password_reset_complete": "/accounts/reset/done/",
     "advice_list": "/advice/",
+    "offline": "/offline/",
+    # The clinician's view: a share link opened without an account.
+    "clinician_share": "/share/{share}/",
 }
 # htmx fragments, opened the way a runner opens them, in their page (see open_fragments).
 FRAGMENTS = {
@@ -134,6 +141,10 @@ SKIPPED = {
     "api_token_revoke": "POST only",
     "logout": "POST only",
     "plan_start": "checked in its own walk step (needs no plan under way)",
+    "share_revoke": "POST only",
+    "clinician_share_pdf": "a PDF",
+    "manifest": "the web app manifest (JSON)",
+    "service_worker": "the service worker's script",
 }
 
 
@@ -174,6 +185,12 @@ def seeded_runner(theme="auto"):
         "plan": plan.pk,
         "day": (today - dt.timedelta(days=1)).isoformat(),
     }
+    _, ids["share"] = ClinicianShare.create(
+        user,
+        start_date=today - dt.timedelta(weeks=12) + dt.timedelta(days=1),
+        end_date=today,
+        expires_at=timezone.now() + dt.timedelta(days=14),
+    )
     return user, ids
 
 
@@ -225,7 +242,8 @@ class Walk:
         self.page.add_script_tag(path=str(AXE))
         for scheme in self.schemes:
             self.page.emulate_media(color_scheme=scheme)
-            assert self.background() == BACKGROUND[self.themes.get(scheme, scheme)], (name, scheme)
+            if not name.startswith(PRINTED):
+                assert self.background() == BACKGROUND[self.themes.get(scheme, scheme)], (name, scheme)
             result = self.page.evaluate(
                 """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
                     .then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
@@ -319,7 +337,7 @@ def walk_everything(browser, live_server, viewport, label):
     anonymous = new_context(browser, viewport, "light")
     walk.page = anonymous.new_page()
     for name, path in ANONYMOUS.items():
-        walk.visit(base, path, f"{name} (signed out)")
+        walk.visit(base, path.format(**ids), f"{name} (signed out)")
     walk.page.goto(base + ANONYMOUS["password_reset"])
     walk.page.locator("main button[type=submit]").click()  # sent empty
     walk.check("password_reset (sent empty, signed out)")
