@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from injuries.models import NRS_FIELDS, SYMPTOM_FIELDS, Location, PainReport, Side
@@ -31,11 +31,10 @@ def nrs_field(label) -> forms.TypedChoiceField:
 
 def run_choice_label(run: Run, profile: Profile) -> str:
     """ "Tue 03 Mar · 8.2 km easy": a run to link a report to, its day and kind in the runner's language."""
-    kind = run.get_kind_display()
-    english = (translation.get_language() or "en").startswith("en")
+    kind = run.kind_in_sentence
     distance = f"{run.distance_m / profile.unit_m:.1f}".replace(".", formats.get_format("DECIMAL_SEPARATOR"))
     day = formats.date_format(in_zone(run.start, profile.tz), "D d M")
-    return f"{day} · {distance} {profile.units} {kind.lower() if english else kind}"
+    return f"{day} · {distance} {profile.units} {kind}"
 
 
 # The form's main part; the linked run and notes fold under "More details".

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from injuries.risk.rules.pain import body_part
 from runlog.log import bounds
 from runlog.log.models import BoundedModel
 
@@ -119,7 +120,17 @@ class PainReport(BoundedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_location_display()} ({self.side}) on {self.date}"
+        return _("%(location)s (%(side)s) on %(date)s") % {
+            "location": self.get_location_display(),
+            "side": self.get_side_display(),
+            "date": self.date,
+        }
+
+    @property
+    def place(self) -> str:
+        """The body part as a sentence says it ("How is your inner knee this morning?"), in the active
+        language: its own msgid, never the location's label lower-cased."""
+        return str(body_part(self.location))
 
     @property
     def peak(self) -> int:
@@ -205,6 +216,11 @@ class ReturnPlan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plan_detail", args=[self.pk])
+
+    @property
+    def place(self) -> str:
+        """The body part as a sentence says it ("Return-to-run plan: inner knee"), in the active language."""
+        return str(body_part(self.location))
 
 
 class EvidenceGrade(models.TextChoices):

@@ -105,6 +105,9 @@ def shoe_wear(frames: Frames, today: dt.date) -> list[dict]:
     return sorted(out, key=lambda s: -s["km"] / s["retire_km"])
 
 
+LOCATION_LABELS = dict(Location.choices)
+
+
 def pain_series(frames: Frames, today: dt.date) -> list[dict]:
     recent = m.between(frames.pain, pd.Timestamp(today) - pd.Timedelta(days=PAIN_DAYS - 1), pd.Timestamp(today))
 
@@ -115,6 +118,7 @@ def pain_series(frames: Frames, today: dt.date) -> list[dict]:
         {
             "day": p.day.date().isoformat(),
             "location": p.location,
+            "where": str(LOCATION_LABELS.get(p.location, p.location)),
             "during": score(p.during),
             "after": score(p.after),
             "next_morning": score(p.next_morning),

@@ -142,6 +142,8 @@ def _next_step(assessment: Assessment) -> str:
     if any(f.code.startswith("pain.") and f.severity == "high" for f in assessment.flags):
         return _("Make this week lighter: shorter, easier runs, and log tomorrow morning's pain score.")
     if "overtraining.session_spike" in codes:
+        # Translators: "10 %" is a percentage, not a placeholder: write it as your language writes 10 percent.
+        # xgettext:no-python-format
         return _("Keep your long run this week within 10 % of your recent longest.")
     if "rest.missing" in codes:
         return _("Put at least one rest day in your plan this week.")

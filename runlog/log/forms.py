@@ -258,8 +258,9 @@ class DecimalInput(forms.TextInput):
 
 
 def date_input() -> forms.DateInput:
-    """A date picker that starts at the earliest day the bounds accept; the server checks both ends."""
-    return forms.DateInput(attrs={"type": "date", "min": DATE_MIN.isoformat()})
+    """A date picker that starts at the earliest day the bounds accept; the server checks both ends. Its
+    value is always ISO (a date input reads nothing else): a German runner's today is not "01.12.2026"."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": DATE_MIN.isoformat()})
 
 
 # The start time field shows a time (now for a new entry, the saved one when editing); cleared, 07:00.

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from injuries.risk.rules.footwear import WORN_FRACTION, wear_state
@@ -65,6 +65,19 @@ class RunKind(models.TextChoices):
     INTERVALS = "intervals", _("Intervals")
     RACE = "race", _("Race")
     RECOVERY = "recovery", _("Recovery")
+
+
+# A run's kind as sentences say it ("10.0 km easy run"): its own msgid, so that a language whose nouns keep
+# their capital (German) or that puts the kind elsewhere says it its own way; never the label lower-cased.
+RUN_KIND_IN_SENTENCE = {
+    # Translators: a run's kind inside a sentence, e.g. "10.0 km easy run"; lower case in English.
+    "easy": pgettext_lazy("run kind in a sentence", "easy"),
+    "long": pgettext_lazy("run kind in a sentence", "long"),
+    "tempo": pgettext_lazy("run kind in a sentence", "tempo"),
+    "intervals": pgettext_lazy("run kind in a sentence", "intervals"),
+    "race": pgettext_lazy("run kind in a sentence", "race"),
+    "recovery": pgettext_lazy("run kind in a sentence", "recovery"),
+}
 
 
 class Surface(models.TextChoices):
@@ -366,9 +379,15 @@ class Run(BoundedModel):
     def __str__(self) -> str:
         return gettext("%(distance)s km %(kind)s on %(day)s") % {
             "distance": f"{self.distance_m / KM:.1f}",
-            "kind": self.get_kind_display().lower(),
+            "kind": self.kind_in_sentence,
             "day": f"{self.start:%Y-%m-%d}",
         }
+
+    @property
+    def kind_in_sentence(self) -> str:
+        """The run's kind as a sentence says it, in the active language ("easy" in "10.0 km easy run")."""
+        label = RUN_KIND_IN_SENTENCE.get(self.kind)
+        return str(label) if label is not None else self.get_kind_display()
 
     @property
     def pace_s_per_km(self) -> float:

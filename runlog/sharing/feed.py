@@ -37,7 +37,7 @@ def _pace(run: Run, units: str) -> str:
 def run_event(run: Run, profile: Profile, stamp: str) -> list[tuple[str, str]]:
     units = profile.units
     distance = u.format_distance(run.distance_m, units, 2)
-    kind = run.get_kind_display().lower()
+    kind = run.kind_in_sentence
     if run.plan_session:
         summary = gettext("Run %(distance)s %(kind)s · return-to-run session") % {"distance": distance, "kind": kind}
     else:

@@ -14,7 +14,7 @@ import pandas as pd
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from injuries.advice import with_advice
 from injuries.assessment import frames_for, plan_history
@@ -30,6 +30,12 @@ from runlog.sharing.models import ClinicianShare
 from runlog.site.localtime import in_zone, local_date
 
 SCORES = ("during", "after", "next_morning")
+# A pain zone of the pain-monitoring model, as the rest of the site says it.
+ZONES = {
+    "green": pgettext_lazy("session zone", "green"),
+    "amber": pgettext_lazy("session zone", "amber"),
+    "red": pgettext_lazy("session zone", "red"),
+}
 # The names of the numbers a warning rests on (the engine's evidence keys); any other key is shown as written.
 EVIDENCE_LABELS = {
     "acute_load": gettext_lazy("acute load (7 days)"),
@@ -76,10 +82,6 @@ EVIDENCE_LABELS = {
     "weeks": gettext_lazy("weeks"),
     "zone": gettext_lazy("zone"),
 }
-
-
-# The pain-monitoring model's zones, as the plan's session table names them.
-ZONE_NAMES = {"green": gettext_lazy("green"), "amber": gettext_lazy("amber"), "red": gettext_lazy("red")}
 
 
 def _score(value) -> int | None:
@@ -234,7 +236,7 @@ def _evidence(evidence: dict) -> list[tuple[str, str]]:
         if key == "location":
             value = locations.get(value, value)
         elif key == "zone":
-            value = ZONE_NAMES.get(value, value)
+            value = ZONES.get(value, value)
         if isinstance(value, bool):
             text = _("yes") if value else _("no")
         elif isinstance(value, float):

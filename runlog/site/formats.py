@@ -29,7 +29,13 @@ _SPANISH = {
     "l j F Y, H:i": r"l, j \d\e F \d\e Y, H:i",
     "F Y": r"F \d\e Y",
 }
-FORMATS: dict[str, dict[str, str]] = {"de": _GERMAN, "es": _SPANISH, "fr": {}, "nl": {}, "en": {}}
+# French: Django's three-letter months ("M") say "jui" for both June and July; its abbreviations ("N": "juin",
+# "juil.") tell them apart.
+_FRENCH = {
+    shape: shape.replace("M", "N")
+    for shape in ("j M Y", "j M Y, H:i", "j M Y H:i", "j M", "M Y", "M", "D j M Y", "D j M Y, H:i", "D j M")
+}
+FORMATS: dict[str, dict[str, str]] = {"de": _GERMAN, "es": _SPANISH, "fr": _FRENCH, "nl": {}, "en": {}}
 
 
 def local_format(shape: str, language: str | None = None) -> str:

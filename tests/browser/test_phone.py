@@ -272,3 +272,39 @@ def test_offline_a_page_that_cannot_load_says_what_waits_and_the_next_page_sends
     phone.goto(live_server.url + "/calendar/")  # opening a page sends what waits
     expect(phone.locator("#offline-status")).to_contain_text("Sent: 1 run")
     assert Run.objects.filter(user=user).count() == 1
+
+
+def test_the_api_tokens_and_an_import_report_fit_a_390_px_phone(live_server, phone, shot):
+    """The tokens table stacks (it was 438 px wide); an import's per-file counts sit side by side under
+    the file's name, none over another."""
+    from django.core.files.base import ContentFile
+
+    from runlog.api.tokens import create_token
+    from runlog.imports.tasks import import_now
+
+    user = new_runner()
+    create_token(user, "Phone shortcut for the morning runs")
+    fit = (Path(__file__).resolve().parents[2] / "runlog" / "demo_files" / "runpandas_run.fit").read_bytes()
+    batch = import_now(
+        user,
+        [
+            ("a-rather-long-file-name-from-the-watch-2026-11-30.fit", ContentFile(fit, name="a.fit")),
+            ("broken.gpx", ContentFile(b"<gpx></gpx>", name="broken.gpx")),
+        ],
+    )
+    log_in(phone, live_server.url, user.username, "a-long-enough-passphrase")
+
+    phone.goto(live_server.url + "/settings/api-tokens/")
+    expect(phone.locator("main table")).to_contain_text("Phone shortcut for the morning runs")
+    shot(phone, "api-tokens")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+    phone.goto(live_server.url + f"/import/{batch.pk}/")
+    cells = phone.locator("table.report tbody tr").first.locator("td")
+    expect(cells.first).to_contain_text("a-rather-long")
+    shot(phone, "import-report")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    boxes = [cells.nth(i).bounding_box() for i in range(1, 4)]
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert left["x"] + left["width"] <= right["x"] or left["y"] + left["height"] <= right["y"], (left, right)
+        assert left["width"] >= 30, left  # a label and its count, not squeezed to 1 %

@@ -79,7 +79,14 @@ def test_the_dashboard_carries_chart_data_and_canvases(alice_client, alice):
 
     data = chart_json(html)
     assert data["pain"] == [
-        {"day": "2026-11-20", "location": "inner_knee", "during": 4, "after": 5, "next_morning": None}
+        {
+            "day": "2026-11-20",
+            "location": "inner_knee",
+            "where": "Inner knee",
+            "during": 4,
+            "after": 5,
+            "next_morning": None,
+        }
     ]
     for canvas in ("chart-weekly", "chart-load", "chart-longest", "chart-pain"):
         assert f'id="{canvas}"' in html

@@ -247,6 +247,19 @@ def test_a_german_runner_sees_the_decimal_comma_when_editing(alice):
     assert 'inputmode="decimal"' in page
 
 
+def test_a_german_runner_s_date_picker_holds_the_day_as_a_date_input_reads_it(alice):
+    """A date input reads only 2026-11-20: the German "20.11.2026" would leave it empty, and the home page's
+    quick form would answer "this field is required" to a runner who never touched the date."""
+    run = RunFactory(user=alice, start=local(dt.date(2026, 11, 20)), distance_m=10_500, duration_s=3300)
+    client = german_runner(alice)
+
+    page = client.get(f"/runs/{run.pk}/edit/").content.decode()
+
+    assert 'type="date"' in page
+    assert 'value="2026-11-20"' in page
+    assert "20.11.2026" not in page
+
+
 def test_a_shoe_s_retirement_distance_takes_a_decimal_comma(alice):
     client = german_runner(alice)
 

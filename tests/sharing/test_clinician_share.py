@@ -463,7 +463,7 @@ def test_warning_numbers_and_zones_are_written_the_runners_way(log_of_alice, ali
     assert "<dd>0,14</dd>" in html  # the spike's ratio, 24 ÷ 21.1 − 1, with the German decimal comma
     with translation.override("de"):
         shown = dict(_evidence({"zone": "red", "ratio": 1.5, "run_id": 7}))
-        red = translation.gettext("red")
+        red = translation.pgettext("session zone", "red")
     assert red != "red"  # the catalogue says it in German
     assert red in shown.values() and "1,5" in shown.values()
     assert all("7" not in value for value in shown.values())
