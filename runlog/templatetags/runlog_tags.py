@@ -1,12 +1,14 @@
 """Template filters that show stored metres, seconds and moments in the runner's unit and time zone, and
 file names that wrap where a reader expects."""
 
+import datetime as dt
 import json
 import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.formats import get_format
 from django.utils.html import escape
@@ -30,7 +32,10 @@ def local(moment):
 @register.filter
 def ldate(value, shape="j M Y"):
     """A date or moment in the active language's own writing of `shape` (runlog.site.formats): "1 Dec 2026"
-    in English, "1. Dez. 2026" in German; month and weekday names translated."""
+    in English, "1. Dez. 2026" in German; month and weekday names translated. A moment is shown in the
+    runner's zone (as Django's own `date` filter does), safely for any stored value."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = for_template(value)
     return date_filter(value, local_format(shape))
 
 
